@@ -268,6 +268,39 @@ class ApprovalApiHandlerTest {
     }
 
     @Test
+    void postForm_whenBrowserSaysCrossSite_is403() {
+        Requested r = request();
+
+        APIGatewayV2HTTPResponse response = post(r.link().getRawPath() + "/decision", r.rawQuery(),
+                Map.of("content-type", "application/x-www-form-urlencoded", "sec-fetch-site", "cross-site"),
+                "csrf=" + enc(csrf(r)) + "&all=APPROVE&approver=ann%40example.com");
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(status(r)).isEqualTo(ApprovalStatus.PENDING);
+    }
+
+    @Test
+    void post_whenApproverHeaderConfigured_recordsHeaderIdentityOverFormField() {
+        Map<String, String> env = new HashMap<>(fixture.environment());
+        env.put("APPROVER_HEADER", "X-Approver-Email");
+        ApprovalApiHandler withHeader = new ApprovalApiHandler(env);
+        Requested r = request();
+        String path = r.link().getRawPath();
+
+        APIGatewayV2HTTPResponse page = withHeader.handleRequest(event("GET", path, r.rawQuery(),
+                Map.of("x-approver-email", "sso-user@example.com"), null), null);
+        APIGatewayV2HTTPResponse response = withHeader.handleRequest(event("POST", path + "/decision", r.rawQuery(),
+                Map.of("content-type", "application/x-www-form-urlencoded", "x-approver-email", "sso-user@example.com"),
+                "csrf=" + enc(csrf(r)) + "&all=DENY&approver=someone-else%40example.com"), null);
+
+        assertThat(page.getBody()).contains("Deciding as <strong>sso-user@example.com</strong>")
+                .doesNotContain("name=\"approver\"");
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(fixture.store().find(r.approvalId()).orElseThrow().decision().approver())
+                .isEqualTo("sso-user@example.com");
+    }
+
+    @Test
     void postJson_whenValid_decidesAndAnswersJson() throws Exception {
         Requested r = request();
 
@@ -458,7 +491,12 @@ class ApprovalApiHandlerTest {
 
     private static APIGatewayV2HTTPResponse call(String method, String path, String query, Map<String, String> headers,
                                                  String body) {
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+        return handler.handleRequest(event(method, path, query, headers, body), null);
+    }
+
+    private static APIGatewayV2HTTPEvent event(String method, String path, String query, Map<String, String> headers,
+                                               String body) {
+        return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRawPath(path)
                 .withRawQueryString(query)
@@ -468,6 +506,5 @@ class ApprovalApiHandlerTest {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(path).build())
                         .build())
                 .build();
-        return handler.handleRequest(event, null);
     }
 }
