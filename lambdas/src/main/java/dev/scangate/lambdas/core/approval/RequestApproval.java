@@ -17,6 +17,8 @@ public final class RequestApproval {
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9._-]{1,80}");
     /** The longest Step Functions itself allows a task to wait. */
     private static final long MAX_EXPIRY_SECONDS = 366L * 24 * 3600;
+    /** SendTaskSuccess output limit. */
+    static final int MAX_TASK_OUTPUT_BYTES = 262_144;
 
     private final ApprovalStore store;
     private final RunReportSource reports;
@@ -53,6 +55,7 @@ public final class RequestApproval {
             throw new StepInputException("reportKey", "the report " + request.reportKey()
                     + " holds no FLAGGED or UNSCANNED object, so there is nothing to approve");
         }
+        requireDecisionFits(objects);
         Instant now = clock.instant();
         ApprovalRecord candidate = new ApprovalRecord(
                 ApprovalIds.newId(),
@@ -76,6 +79,24 @@ public final class RequestApproval {
         ApprovalLink link = signer.link(stored.approvalId(), stored.expiresAt());
         notifier.notify(composer.compose(stored, link));
         return new Outcome(stored.approvalId(), stored.status(), reused, true, link);
+    }
+
+    /**
+     * The decision travels back as the task's output, which Step Functions caps at 256 KiB. Fail
+     * now, clearly and closed (objects stay in manual review), rather than open an approval nobody
+     * could ever submit.
+     */
+    private static void requireDecisionFits(List<ApprovalObject> objects) {
+        java.util.Map<String, DecisionAction> all = new java.util.LinkedHashMap<>();
+        objects.forEach(o -> all.put(o.key(), DecisionAction.APPROVE));
+        String largest = DecisionOutput.json(ApprovalIds.newId(),
+                new Decision(all, "a".repeat(320), Instant.EPOCH.plusSeconds(4_102_444_800L)));
+        int bytes = largest.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_TASK_OUTPUT_BYTES) {
+            throw new StepInputException("reportKey", objects.size() + " held objects are more than one decision can "
+                    + "carry back to Step Functions (" + bytes + " bytes, limit " + MAX_TASK_OUTPUT_BYTES
+                    + "); they stay in manual review. Lower MAX_OBJECTS_PER_RUN so each run holds fewer.");
+        }
     }
 
     private static void validate(ApprovalRequest r) {

@@ -99,6 +99,22 @@ class RequestApprovalTest {
     }
 
     @Test
+    void request_whenDecisionWouldExceedTaskOutputLimit_failsBeforeOpeningApproval() {
+        List<ApprovalObject> many = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            many.add(new ApprovalObject("some/rather/long/prefix/for/a/partition/day=2026-11-23/object-" + i + ".csv",
+                    1, "FLAGGED", "High", List.of(), List.of()));
+        }
+        held = many;
+
+        assertThatThrownBy(() -> step.request(request("run-big", "t")))
+                .isInstanceOf(StepInputException.class)
+                .hasMessageContaining("4000 held objects").hasMessageContaining("limit 262144");
+        assertThat(store.records).isEmpty();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void toString_neverShowsTheToken() {
         assertThat(request("run-1", "secret-token").toString()).doesNotContain("secret-token");
         String id = step.request(request("run-1", "secret-token")).approvalId();
