@@ -25,6 +25,9 @@ import java.util.TreeMap;
  */
 public final class ApprovalHttpAdapter implements HttpHandler {
 
+    /** Beyond this, an oversized request is cut off rather than read to its end. */
+    private static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
+
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
 
     private ApprovalHttpAdapter(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
@@ -41,6 +44,8 @@ public final class ApprovalHttpAdapter implements HttpHandler {
             byte[] body = readAtMost(exchange.getRequestBody(), ApprovalApi.MAX_BODY_BYTES + 1);
             if (body.length > ApprovalApi.MAX_BODY_BYTES) {
                 // Refused here, whole: a cut-off body could still parse as a smaller, different decision.
+                // The rest is read and dropped so the client, still sending, gets the answer.
+                discardAtMost(exchange.getRequestBody(), MAX_DISCARD_BYTES);
                 send(exchange, Responses.error(ApiError.PAYLOAD_TOO_LARGE,
                         "The request body is larger than " + ApprovalApi.MAX_BODY_BYTES + " bytes.", false, null));
                 return;
@@ -93,5 +98,14 @@ public final class ApprovalHttpAdapter implements HttpHandler {
 
     private static byte[] readAtMost(InputStream in, int limit) throws IOException {
         return in.readNBytes(limit);
+    }
+
+    private static void discardAtMost(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while (total < limit && (n = in.read(buffer)) > 0) {
+            total += n;
+        }
     }
 }
