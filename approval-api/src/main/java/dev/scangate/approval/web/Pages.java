@@ -31,7 +31,7 @@ public final class Pages {
             + ".meta{color:#555}.notice{background:#fff4d6;padding:.6rem;border-left:4px solid #e0a800}"
             + ".error{background:#fde2e1;padding:.6rem;border-left:4px solid #c62828}"
             + ".ok{background:#e3f4e5;padding:.6rem;border-left:4px solid #2e7d32}"
-            + "button{padding:.4rem 1rem;margin-right:.5rem}ul{margin:0;padding-left:1rem}";
+            + "button{padding:.4rem 1rem;margin-right:.5rem}ul{margin:0;padding-left:1rem}label{white-space:nowrap}";
     /** For the Content-Security-Policy header: the only style the pages may use. */
     public static final String STYLE_HASH = "sha256-" + sha256(STYLE);
 

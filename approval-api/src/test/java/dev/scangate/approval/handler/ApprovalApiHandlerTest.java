@@ -70,17 +70,23 @@ class ApprovalApiHandlerTest {
     }
 
     @Test
-    void get_always_sendsSecurityHeaders() {
+    void get_always_sendsSecurityHeaders() throws Exception {
         Requested r = request();
 
-        Map<String, String> headers = get(r.link().getRawPath(), r.rawQuery()).getHeaders();
+        APIGatewayV2HTTPResponse page = get(r.link().getRawPath(), r.rawQuery());
+        Map<String, String> headers = page.getHeaders();
+        String style = page.getBody().replaceAll("(?s).*<style>(.*)</style>.*", "$1");
+        String styleHash = java.util.Base64.getEncoder().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(headers).containsEntry("Cache-Control", "no-store")
                 .containsEntry("X-Frame-Options", "DENY")
                 .containsEntry("Referrer-Policy", "no-referrer")
                 .containsEntry("X-Content-Type-Options", "nosniff");
         assertThat(headers.get("Content-Security-Policy")).contains("frame-ancestors 'none'", "default-src 'none'")
+                .contains("style-src 'sha256-" + styleHash + "'")
                 .doesNotContain("unsafe-inline");
+        assertThat(page.getBody()).doesNotContain("<script");
     }
 
     @Test
