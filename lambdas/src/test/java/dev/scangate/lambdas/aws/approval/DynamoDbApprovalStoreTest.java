@@ -106,6 +106,52 @@ class DynamoDbApprovalStoreTest {
     }
 
     @Test
+    void decide_whenSubmittedConcurrently_exactlyOneWins() throws Exception {
+        ApprovalRecord r = store.createOrRefresh(pending("run-race", "t"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Boolean>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String approver = "user" + i + "@example.com";
+                attempts.add(pool.submit(() -> {
+                    try {
+                        store.decide(r.approvalId(), new Decision(Map.of("a.csv", DecisionAction.APPROVE), approver, NOW), NOW);
+                        return true;
+                    } catch (ApprovalConflictException e) {
+                        return false;
+                    }
+                }));
+            }
+            long winners = 0;
+            for (var attempt : attempts) {
+                winners += attempt.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void createOrRefresh_whenSameRunConcurrently_leavesOneApproval() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<ApprovalRecord>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String token = "token-" + i;
+                attempts.add(pool.submit(() -> store.createOrRefresh(pending("run-concurrent", token))));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var attempt : attempts) {
+                ids.add(attempt.get().approvalId());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void decide_whenPastExpiry_refusesAndStaysPending() {
         ApprovalRecord r = store.createOrRefresh(pending("run-late", "t"));
 
