@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Stands in for Step Functions (task tokens, AWS JSON 1.0), EventBridge (PutEvents, JSON 1.1) and
- * SNS (Publish, query protocol) on 127.0.0.1 until the local runtime provides them. Task tokens
+ * Stands in for Step Functions (task tokens, AWS JSON 1.0), EventBridge (PutEvents, JSON 1.1),
+ * Secrets Manager (GetSecretValue) and SNS (Publish, query protocol) on 127.0.0.1 until the local runtime provides them. Task tokens
  * behave as in AWS: a token works once, then answers {@code TaskTimedOut}; an unknown token
  * answers {@code InvalidToken}.
  */
@@ -41,6 +41,7 @@ public final class StubAwsEndpoint implements AutoCloseable {
     private final List<TaskSuccess> successes = new CopyOnWriteArrayList<>();
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final List<Published> published = new CopyOnWriteArrayList<>();
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private volatile boolean sfnUnavailable;
 
     private StubAwsEndpoint(HttpServer server) {
@@ -76,6 +77,11 @@ public final class StubAwsEndpoint implements AutoCloseable {
         closedTokens.add(token);
     }
 
+    /** A Secrets Manager secret (SecretString) the stub will serve. */
+    public void putSecret(String arn, String value) {
+        secrets.put(arn, value);
+    }
+
     public void sfnUnavailable(boolean unavailable) {
         this.sfnUnavailable = unavailable;
     }
@@ -105,6 +111,16 @@ public final class StubAwsEndpoint implements AutoCloseable {
                 sns(exchange, body);
             } else if (target.startsWith("AWSStepFunctions.")) {
                 sfn(exchange, target.substring("AWSStepFunctions.".length()), JSON.readTree(body));
+            } else if (target.equals("secretsmanager.GetSecretValue")) {
+                String id = JSON.readTree(body).path("SecretId").asText();
+                String secret = secrets.get(id);
+                if (secret == null) {
+                    reply(exchange, 400, "application/x-amz-json-1.1", "{\"__type\":\"ResourceNotFoundException\","
+                            + "\"message\":\"Secrets Manager can't find the specified secret.\"}");
+                } else {
+                    reply(exchange, 200, "application/x-amz-json-1.1", JSON.createObjectNode().put("ARN", id)
+                            .put("SecretString", secret).toString());
+                }
             } else if (target.equals("AWSEvents.PutEvents")) {
                 JsonNode request = JSON.readTree(body);
                 request.path("Entries").forEach(events::add);
