@@ -39,15 +39,11 @@ public record ApprovalRecord(
         return objects.stream().filter(o -> o.key().equals(key)).findFirst();
     }
 
-    public Optional<Decision> decisionIfAny() {
-        return Optional.ofNullable(decision);
-    }
-
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
     }
 
-    /** A copy safe to show or log: the task token replaced by a marker. */
+    /** Safe to log: never includes the task token. */
     @Override
     public String toString() {
         return "ApprovalRecord[approvalId=" + approvalId + ", runId=" + runId + ", status=" + status
