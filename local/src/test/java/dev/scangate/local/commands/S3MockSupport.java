@@ -5,6 +5,7 @@ import dev.scangate.lambdas.aws.AwsClientFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -22,13 +23,13 @@ final class S3MockSupport {
     static synchronized URI endpoint() {
         if (app == null) {
             try {
-                app = S3MockApplication.start(Map.of(
+                app = S3MockApplication.start(new HashMap<>(Map.of(
                         S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
                         S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
                         S3MockApplication.PROP_SILENT, true,
                         "server.address", "127.0.0.1",
                         "com.adobe.testing.s3mock.store.root", Files.createTempDirectory("s3mock").toString(),
-                        "com.adobe.testing.s3mock.store.initial-buckets", RAW + "," + SCAN_STAGE));
+                        "com.adobe.testing.s3mock.store.initial-buckets", RAW + "," + SCAN_STAGE)));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
