@@ -61,10 +61,14 @@ public final class PutCommand {
 
     /**
      * @param paths files and directories
-     * @param prefix key prefix (e.g. {@code landing/2026/}), or empty
+     * @param prefix key prefix (e.g. {@code landing/2026}; a trailing '/' is added), or null/empty
      */
     public int run(List<Path> paths, String prefix) {
-        String keyPrefix = prefix == null ? "" : prefix;
+        String keyPrefix = prefix == null || prefix.isEmpty() || prefix.endsWith("/") ? Objects.toString(prefix, "")
+                : prefix + "/";
+        if (keyPrefix.startsWith("/")) {
+            throw new CommandException("Key prefix must not start with '/': " + prefix);
+        }
         List<Upload> uploads = plan(paths, keyPrefix);
         long totalBytes = uploads.stream().mapToLong(Upload::size).sum();
         boolean bar = console.interactive() && (uploads.size() >= BAR_MIN_FILES || totalBytes >= BAR_MIN_BYTES);

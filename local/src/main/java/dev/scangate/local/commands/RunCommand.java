@@ -27,11 +27,33 @@ public final class RunCommand {
         this.console = Objects.requireNonNull(console, "console");
     }
 
+    /** A started run. */
+    public record StartedRun(String runId, String executionArn) { }
+
     /**
      * @param runId the id to use, or null to generate one
      * @param wait follow the run until it ends or waits for approval
      */
     public int run(String runId, boolean wait) {
+        StartedRun started = start(runId);
+        if (!wait) {
+            return ExitCodes.OK;
+        }
+        try {
+            ExecutionWatcher watcher = new ExecutionWatcher(executions, console);
+            return watcher.report(watcher.watch(started.executionArn(), started.runId()));
+        } catch (ServiceException e) {
+            throw Failures.of(e);
+        }
+    }
+
+    /**
+     * Starts the run and prints its id; for callers (the demo) that follow it themselves with an
+     * {@link ExecutionWatcher}.
+     *
+     * @param runId the id to use, or null to generate one
+     */
+    public StartedRun start(String runId) {
         String id = runId == null ? runIds.next() : RunIds.requireValid(runId);
         String executionArn;
         try {
@@ -44,15 +66,7 @@ public final class RunCommand {
         }
         console.out().println("Started run " + id);
         console.out().println("  execution " + executionArn);
-        if (!wait) {
-            return ExitCodes.OK;
-        }
-        try {
-            ExecutionWatcher watcher = new ExecutionWatcher(executions, console);
-            return watcher.report(watcher.watch(executionArn, id));
-        } catch (ServiceException e) {
-            throw Failures.of(e);
-        }
+        return new StartedRun(id, executionArn);
     }
 
     static String input(String runId) {

@@ -81,6 +81,15 @@ class PutCommandTest {
     }
 
     @Test
+    void run_whenPrefixLacksSlash_addsOne() throws IOException {
+        Path a = write("x/one.txt", "1");
+
+        command(console.console()).run(List.of(a), prefix.substring(0, prefix.length() - 1));
+
+        assertThat(keys()).containsExactly("one.txt");
+    }
+
+    @Test
     void run_whenOnePathMissing_uploadsNothingAndNamesIt() throws IOException {
         Path a = write("x/one.txt", "1");
         Path missing = dir.resolve("nope.csv");

@@ -4,6 +4,7 @@ import dev.scangate.lambdas.aws.AwsClientFactory;
 import dev.scangate.local.commands.ApprovalsCommand;
 import dev.scangate.local.commands.CommandDefaults;
 import dev.scangate.local.commands.Console;
+import dev.scangate.local.commands.ExecutionWatcher;
 import dev.scangate.local.commands.PutCommand;
 import dev.scangate.local.commands.RedriveCommand;
 import dev.scangate.local.commands.ReplayCommand;
@@ -28,8 +29,11 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * int exit = commands.run().run(null, true);
  * }</pre>
  */
-public final class AwsCommands {
+public final class AwsCommands implements AutoCloseable {
 
+    private final SfnClient sfn;
+    private final S3Client s3;
+    private final DynamoDbClient dynamoDb;
     private final SfnExecutions executions;
     private final S3ObjectStore objects;
     private final DynamoDbApprovalRecords approvals;
@@ -40,9 +44,12 @@ public final class AwsCommands {
     private final String approvalTable;
 
     private AwsCommands(Builder b) {
-        this.executions = new SfnExecutions(Objects.requireNonNull(b.sfn, "sfn client"));
-        this.objects = new S3ObjectStore(Objects.requireNonNull(b.s3, "s3 client"));
-        this.approvals = new DynamoDbApprovalRecords(Objects.requireNonNull(b.dynamoDb, "dynamoDb client"));
+        this.sfn = Objects.requireNonNull(b.sfn, "sfn client");
+        this.s3 = Objects.requireNonNull(b.s3, "s3 client");
+        this.dynamoDb = Objects.requireNonNull(b.dynamoDb, "dynamoDb client");
+        this.executions = new SfnExecutions(sfn);
+        this.objects = new S3ObjectStore(s3);
+        this.approvals = new DynamoDbApprovalRecords(dynamoDb);
         this.console = b.console != null ? b.console : Console.create(b.out != null ? b.out : System.out);
         this.stateMachineArn = b.stateMachineArn;
         this.rawBucket = b.rawBucket;
@@ -57,6 +64,19 @@ public final class AwsCommands {
     /** Local defaults over the clients of {@code AwsClientFactory.forEndpoint(endpoint)}. */
     public static AwsCommands forEndpoint(URI endpoint, PrintStream out) {
         return builder().clients(AwsClientFactory.forEndpoint(endpoint)).out(out).build();
+    }
+
+    /** Follows a started run, e.g. after {@link RunCommand#start(String)} in the demo. */
+    public ExecutionWatcher watcher() {
+        return new ExecutionWatcher(executions, console);
+    }
+
+    /** Closes the three SDK clients. */
+    @Override
+    public void close() {
+        sfn.close();
+        s3.close();
+        dynamoDb.close();
     }
 
     public PutCommand put() {
