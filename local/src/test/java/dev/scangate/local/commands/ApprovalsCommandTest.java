@@ -16,7 +16,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
@@ -36,8 +38,9 @@ class ApprovalsCommandTest {
         dynamoDbLocal = DynamoDBEmbedded.create();
         dynamoDb = dynamoDbLocal.dynamoDbClient();
         dynamoDb.createTable(b -> b.tableName(TABLE)
-                .keySchema(k -> k.attributeName("approvalId").keyType(KeyType.HASH))
-                .attributeDefinitions(a -> a.attributeName("approvalId").attributeType(ScalarAttributeType.S))
+                .keySchema(KeySchemaElement.builder().attributeName("approvalId").keyType(KeyType.HASH).build())
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("approvalId")
+                        .attributeType(ScalarAttributeType.S).build())
                 .billingMode("PAY_PER_REQUEST"));
         put(Map.of("approvalId", s("ap-2"), "runId", s("run-b"), "status", s("PENDING"),
                 "expiresAt", n("1774868400"), "taskToken", s("SECRET-TOKEN-2")));

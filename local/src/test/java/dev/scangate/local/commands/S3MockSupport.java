@@ -20,6 +20,7 @@ final class S3MockSupport {
     private S3MockSupport() {
     }
 
+    @SuppressWarnings("deprecation") // getHttpPort is the only way to learn the plain-HTTP port
     static synchronized URI endpoint() {
         if (app == null) {
             try {
