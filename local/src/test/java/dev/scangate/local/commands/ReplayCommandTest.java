@@ -76,6 +76,17 @@ class ReplayCommandTest {
     }
 
     @Test
+    void run_whenReplayNameWouldBeTooLong_refusesNamingTheLimit() {
+        String longId = "r".repeat(75);
+        executions(Fixtures.execution(longId, "FAILED", longId));
+
+        assertThatThrownBy(() -> command().run(longId, false))
+                .isInstanceOf(CommandException.class)
+                .hasMessageEndingWith("would exceed 80 characters");
+        assertThat(sfn.calls("StartExecution")).isEmpty();
+    }
+
+    @Test
     void run_whenRunUnknown_failsNamingIt() {
         executions(Fixtures.execution("other", "SUCCEEDED", "other"));
 

@@ -102,6 +102,22 @@ class ShowCommandTest {
     }
 
     @Test
+    void run_whenRunWasReplayed_showsNewestAttemptAndListsAll() {
+        var replay = Fixtures.execution("run-r-replay-1", "SUCCEEDED", "run-r");
+        var original = Fixtures.execution("run-r", "FAILED", "run-r");
+        sfn.on("ListExecutions", b -> Response.ok(Fixtures.list(replay, original)));
+        sfn.on("DescribeExecution", b -> Response.ok(replay.toString()));
+        sfn.on("GetExecutionHistory", b -> Response.ok("{\"events\":[]}"));
+
+        command().run("run-r");
+
+        assertThat(sfn.calls("DescribeExecution").get(0).body().path("executionArn").asText())
+                .isEqualTo(Fixtures.arn("run-r-replay-1"));
+        assertThat(console.output()).contains("  attempts   run-r-replay-1 (SUCCEEDED), run-r (FAILED)")
+                .contains("  path       -");
+    }
+
+    @Test
     void run_whenReportIsCorrupt_failsNamingTheReport() {
         execution("run-bad", "SUCCEEDED", "run-bad");
         putReport("run-bad", "{\"objects\": [".getBytes(java.nio.charset.StandardCharsets.UTF_8));
