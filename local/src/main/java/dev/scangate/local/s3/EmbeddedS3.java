@@ -21,6 +21,8 @@ public final class EmbeddedS3 {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedS3.class);
 
+    private static final String SPRING_LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
     private final Path root;
     private S3MockApplication application;
 
@@ -40,6 +42,10 @@ public final class EmbeddedS3 {
             Files.createDirectories(root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the S3 store directory " + root, e);
+        }
+        // Spring Boot would otherwise re-initialise logback with its own console format
+        if (System.getProperty(SPRING_LOGGING_SYSTEM) == null) {
+            System.setProperty(SPRING_LOGGING_SYSTEM, "none");
         }
         var properties = new LinkedHashMap<String, Object>();
         properties.put("com.adobe.testing.s3mock.store.root", root.toAbsolutePath().toString());
