@@ -1,6 +1,8 @@
 package dev.scangate.local.dynamodb;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -41,7 +43,7 @@ public final class EmbeddedDynamoDb {
         SqliteNatives.configure();
         try {
             Files.createDirectories(databaseDirectory);
-            server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+            server = createQuietly(new String[] {
                 "-dbPath", databaseDirectory.toAbsolutePath().toString(), "-sharedDb", "-disableTelemetry", "-port", "8000"});
             connector = loopbackConnector(server);
             server.start();
@@ -72,6 +74,19 @@ public final class EmbeddedDynamoDb {
             throw new IllegalStateException("embedded DynamoDB is not started");
         }
         return connector.getLocalPort();
+    }
+
+    /** DynamoDBLocal prints its configuration to stdout, which belongs to the CLI's own output. */
+    private static DynamoDBProxyServer createQuietly(String[] args) throws Exception {
+        synchronized (System.class) {
+            PrintStream stdout = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                return ServerRunner.createServerFromCommandLineArgs(args);
+            } finally {
+                System.setOut(stdout);
+            }
+        }
     }
 
     /** DynamoDBLocal has no host option; its Jetty connector is pointed at loopback before it binds. */

@@ -7,7 +7,10 @@ import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.stream.Stream;
 import org.apache.catalina.connector.Connector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,12 @@ public final class EmbeddedS3 {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedS3.class);
 
     private static final String SPRING_LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
+    /** Tomcat logs through java.util.logging; its start-up chatter is kept out of the CLI's output. */
+    private static final List<java.util.logging.Logger> QUIET_TOMCAT = Stream.of("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat")
+            .map(java.util.logging.Logger::getLogger)
+            .peek(l -> l.setLevel(Level.WARNING))
+            .toList();
 
     private final Path root;
     private S3MockApplication application;
