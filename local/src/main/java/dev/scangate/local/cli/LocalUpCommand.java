@@ -47,7 +47,8 @@ final class LocalUpCommand implements Callable<Integer> {
     private static void printBanner(PrintWriter out, LocalRuntime runtime) {
         var config = runtime.config();
         out.println("ScanGate local runtime is up.");
-        out.println("  AWS endpoint    " + runtime.endpoint() + "   (eval \"$(./scangate local env)\" for the AWS CLI)");
+        String envFlags = config.port() == 4566 ? "" : " --port " + runtime.endpoint().getPort();
+        out.println("  AWS endpoint    " + runtime.endpoint() + "   (eval \"$(./scangate local env" + envFlags + ")\" for the AWS CLI)");
         out.println("  data directory  " + runtime.dataDirectory().root());
         out.println("  buckets         " + String.join(", ", LocalResources.BUCKETS));
         out.println("  approval table  " + LocalResources.APPROVAL_TABLE);

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Finds the SigV4 signing name (the service) a request was signed for: the credential scope
  * {@code <key>/<date>/<region>/<service>/aws4_request} in the {@code Authorization} header or, for
- * presigned URLs, in the {@code X-Amz-Credential} query parameter. Unsigned JSON requests fall back
+ * presigned URLs, in the {@code X-Amz-Credential} query parameter. Signature Version 2 (header or
+ * presigned URL) can only be S3. Unsigned JSON requests fall back
  * to the {@code X-Amz-Target} prefix, which names the service too.
  */
 final class SigningName {
@@ -19,6 +20,9 @@ final class SigningName {
 
     static Optional<String> of(Headers headers, String rawQuery) {
         String authorization = headers.getFirst("Authorization");
+        if (authorization != null && authorization.startsWith("AWS ")) {
+            return Optional.of("s3"); // Signature Version 2: only S3 still accepts it
+        }
         if (authorization != null) {
             int at = authorization.indexOf("Credential=");
             if (at >= 0) {
@@ -31,6 +35,9 @@ final class SigningName {
                 int eq = pair.indexOf('=');
                 if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase("X-Amz-Credential")) {
                     return fromScope(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+                if (eq > 0 && pair.substring(0, eq).equals("AWSAccessKeyId")) {
+                    return Optional.of("s3"); // a Signature Version 2 presigned URL, as `aws s3 presign` makes
                 }
             }
         }
