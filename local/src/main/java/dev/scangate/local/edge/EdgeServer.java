@@ -86,6 +86,7 @@ public final class EdgeServer {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
+            routes.values().stream().filter(BackendProxy.class::isInstance).map(BackendProxy.class::cast).forEach(BackendProxy::close);
             server = null;
         }
     }

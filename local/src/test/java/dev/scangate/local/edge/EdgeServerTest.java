@@ -78,6 +78,37 @@ class EdgeServerTest {
     }
 
     @Test
+    void route_whenManyRequestsInARow_reusesBackendConnections() throws Exception {
+        var connections = new java.util.concurrent.atomic.AtomicInteger();
+        backend.stop(0);
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        var seen = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        backend.createContext("/", exchange -> {
+            // the remote port identifies the TCP connection the edge used
+            if (seen.add(String.valueOf(exchange.getRemoteAddress().getPort()))) {
+                connections.incrementAndGet();
+            }
+            byte[] out = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, out.length);
+            exchange.getResponseBody().write(out);
+            exchange.close();
+        });
+        backend.start();
+        edge.proxy("s3", backend.getAddress().getPort());
+        for (int i = 0; i < 50; i++) {
+            var response = send(request("/bucket/k" + i).header("Authorization", authorization("s3")).GET());
+            assertThat(response.body()).isEqualTo("ok");
+        }
+        assertThat(connections.get()).isLessThan(5);
+    }
+
+    @Test
+    void route_whenSignatureVersion2PresignedUrl_goesToS3() throws Exception {
+        var response = send(request("/bucket/key?AWSAccessKeyId=test&Signature=abc%3D&Expires=1").GET());
+        assertThat(response.body()).startsWith("GET /bucket/key?AWSAccessKeyId=test");
+    }
+
+    @Test
     void route_whenServiceUnknown_answersAwsStyleErrorNamingIt() throws Exception {
         var response = send(request("/").header("Authorization", authorization("kinesis")).GET());
         assertThat(response.statusCode()).isEqualTo(400);
