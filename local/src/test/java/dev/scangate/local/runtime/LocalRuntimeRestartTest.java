@@ -15,6 +15,32 @@ class LocalRuntimeRestartTest {
     Path dataDir;
 
     @Test
+    void start_whenAnExtensionFails_stopsWhatStartedSoTheNextStartWorks() {
+        var config = LocalConfig.builder().dataDir(dataDir).port(0).schedule("off").build();
+        var failing = LocalRuntime.builder().config(config).emailDelivery(m -> { }).extension(new RuntimeExtension() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public void start(RuntimeContext context) {
+                throw new IllegalStateException("broken extension");
+            }
+
+            @Override
+            public void stop() {
+            }
+        }).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(failing::start).hasMessage("broken extension");
+
+        try (var next = LocalRuntime.builder().config(config).emailDelivery(m -> { }).build().start();
+                var s3 = next.clients().s3()) {
+            assertThat(s3.listBuckets().buckets()).isNotEmpty();
+        }
+    }
+
+    @Test
     void start_whenRestartedOnSameDataDirectory_keepsObjectsItemsEventsAndProvisionsNothingTwice() {
         var config = LocalConfig.builder().dataDir(dataDir).port(0).schedule("off").build();
         try (var first = LocalRuntime.builder().config(config).emailDelivery(m -> { }).build().start();

@@ -39,6 +39,7 @@ class LocalRuntimeTest {
         runtime = LocalRuntime.builder()
                 .config(LocalConfig.builder().dataDir(dataDir).port(0).schedule("off").approvers(List.of("ana@example.com")).build())
                 .emailDelivery(MAIL::add)
+                .extension(new FakeStepFunctions())
                 .build()
                 .start();
         clients = runtime.clients();
@@ -168,6 +169,74 @@ class LocalRuntimeTest {
                     .hasMessageContaining("singular unit");
             assertThatThrownBy(() -> events.putTargets(b -> b.rule("nope").targets(t -> t.id("x").arn("arn:x"))))
                     .hasMessageContaining("Rule nope does not exist");
+        }
+    }
+
+    @Test
+    void extension_whenItRegistersAService_isReachedThroughTheEdge() {
+        try (var sfn = clients.sfn()) {
+            assertThat(sfn.listStateMachines().stateMachines()).singleElement()
+                    .satisfies(m -> assertThat(m.stateMachineArn()).isEqualTo(LocalResources.STATE_MACHINE_ARN));
+        }
+        assertThat(FakeStepFunctions.environment).containsEntry("RAW_BUCKET", LocalResources.RAW_BUCKET)
+                .containsEntry("AWS_ENDPOINT_URL", runtime.endpoint().toString())
+                .containsEntry("APPROVERS", "ana@example.com")
+                .containsKey("APPROVAL_SIGNING_KEY");
+    }
+
+    @Test
+    void start_whenWebPortTaken_failsNamingTheFlag(@TempDir Path otherDir) throws Exception {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            var second = LocalRuntime.builder()
+                    .config(LocalConfig.builder().dataDir(otherDir).port(0).webPort(taken.getLocalPort()).build())
+                    .extension(new FakeWebServer())
+                    .build();
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(PortInUseException.class)
+                    .hasMessageContaining("so the web server cannot start").hasMessageEndingWith("--web-port");
+        }
+    }
+
+    /** Stands in for the local Step Functions API: answers ListStateMachines on the edge. */
+    static final class FakeStepFunctions implements RuntimeExtension {
+        static volatile Map<String, String> environment;
+
+        @Override
+        public String name() {
+            return "fake Step Functions";
+        }
+
+        @Override
+        public void start(RuntimeContext context) {
+            environment = context.stepEnvironment();
+            context.edge().register("states", exchange -> {
+                byte[] body = ("{\"stateMachines\":[{\"stateMachineArn\":\"" + LocalResources.STATE_MACHINE_ARN
+                        + "\",\"name\":\"scangate-pipeline\",\"type\":\"STANDARD\",\"creationDate\":0}]}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
+
+    static final class FakeWebServer implements LocalRuntime.WebServerExtension {
+        @Override
+        public String name() {
+            return "fake web server";
+        }
+
+        @Override
+        public void start(RuntimeContext context) {
+        }
+
+        @Override
+        public void stop() {
         }
     }
 
