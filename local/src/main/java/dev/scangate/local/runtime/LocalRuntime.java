@@ -12,6 +12,7 @@ import dev.scangate.local.schedule.Scheduler;
 import dev.scangate.local.sns.EmailDelivery;
 import dev.scangate.local.sns.LocalSnsServer;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,6 +38,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final EmailDelivery emailDelivery;
     private final List<RuntimeExtension> extensions;
     private final Consumer<ScheduledTick> onSchedule;
+    private final Clock clock;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private DataDirectory dataDirectory;
     private EdgeServer edge;
@@ -49,6 +51,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.emailDelivery = builder.emailDelivery;
         this.extensions = List.copyOf(builder.extensions);
         this.onSchedule = builder.onSchedule;
+        this.clock = builder.clock;
     }
 
     public static Builder builder() {
@@ -104,7 +107,7 @@ public final class LocalRuntime implements AutoCloseable {
                     LOG.info("schedule {} is set but no pipeline trigger is plugged in; it will not fire", config.schedule());
                     return;
                 }
-                var scheduler = Scheduler.builder().schedule(expression).callback(onSchedule).build();
+                var scheduler = Scheduler.builder().schedule(expression).clock(clock).callback(onSchedule).build();
                 scheduler.start();
                 stopActions.push(scheduler::stop);
             });
@@ -214,6 +217,7 @@ public final class LocalRuntime implements AutoCloseable {
         private EmailDelivery emailDelivery;
         private final List<RuntimeExtension> extensions = new ArrayList<>();
         private Consumer<ScheduledTick> onSchedule;
+        private Clock clock = Clock.systemUTC();
 
         public Builder config(LocalConfig config) {
             this.config = config;
@@ -234,6 +238,12 @@ public final class LocalRuntime implements AutoCloseable {
         /** What the scheduler does on each tick: start a pipeline execution with the tick's id. */
         public Builder onSchedule(Consumer<ScheduledTick> onSchedule) {
             this.onSchedule = onSchedule;
+            return this;
+        }
+
+        /** The scheduler's clock (tests use a fixed one). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

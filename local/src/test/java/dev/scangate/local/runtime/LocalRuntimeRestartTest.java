@@ -15,6 +15,19 @@ class LocalRuntimeRestartTest {
     Path dataDir;
 
     @Test
+    void start_whenScheduleSet_triggersThePipelineHookOnEachTick() throws InterruptedException {
+        // every minute, with a clock a moment before the next minute: the first tick is due at once
+        var clock = java.time.Clock.fixed(java.time.Instant.parse("2026-03-10T10:15:59.990Z"), java.time.ZoneOffset.UTC);
+        var ticks = new java.util.concurrent.LinkedBlockingQueue<dev.scangate.local.schedule.ScheduledTick>();
+        var config = LocalConfig.builder().dataDir(dataDir).port(0).schedule("cron(* * * * ? *)").build();
+        try (var runtime = LocalRuntime.builder().config(config).emailDelivery(m -> { }).clock(clock).onSchedule(ticks::add).build().start()) {
+            var tick = ticks.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(tick).isNotNull();
+            assertThat(tick.scheduledTime()).isEqualTo(java.time.Instant.parse("2026-03-10T10:16:00Z"));
+        }
+    }
+
+    @Test
     void start_whenAnExtensionFails_stopsWhatStartedSoTheNextStartWorks() {
         var config = LocalConfig.builder().dataDir(dataDir).port(0).schedule("off").build();
         var failing = LocalRuntime.builder().config(config).emailDelivery(m -> { }).extension(new RuntimeExtension() {
