@@ -103,6 +103,31 @@ class EdgeServerTest {
     }
 
     @Test
+    void route_whenBodiesAreChunkedBothWays_relaysThemWhole() throws Exception {
+        backend.stop(0);
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backend.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0); // chunked response
+            for (int i = 0; i < 3; i++) {
+                exchange.getResponseBody().write(body);
+                exchange.getResponseBody().flush();
+            }
+            exchange.close();
+        });
+        backend.start();
+        edge.proxy("s3", backend.getAddress().getPort());
+        byte[] payload = "0123456789".repeat(20_000).getBytes(StandardCharsets.UTF_8);
+        // an input stream of unknown length makes the client send a chunked request
+        var response = http.send(request("/bucket/key").header("Authorization", authorization("s3"))
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(payload))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).hasSize(payload.length * 3);
+        assertThat(java.util.Arrays.copyOfRange(response.body(), payload.length, payload.length * 2)).isEqualTo(payload);
+    }
+
+    @Test
     void route_whenSignatureVersion2PresignedUrl_goesToS3() throws Exception {
         var response = send(request("/bucket/key?AWSAccessKeyId=test&Signature=abc%3D&Expires=1").GET());
         assertThat(response.body()).startsWith("GET /bucket/key?AWSAccessKeyId=test");
