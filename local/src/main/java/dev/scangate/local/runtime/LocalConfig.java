@@ -40,6 +40,9 @@ public record LocalConfig(
         List<String> allowListIds,
         List<String> approvers,
         long approvalTimeoutSeconds,
+        int backoffFirstSeconds,
+        double backoffFactor,
+        int backoffCapSeconds,
         String smtp) {
 
     public static final String REGION = "us-east-1";
@@ -78,6 +81,13 @@ public record LocalConfig(
         });
         if (approvalTimeoutSeconds < 1) {
             throw new InvalidConfigException("approvalTimeoutSeconds: must be at least 1, got " + approvalTimeoutSeconds);
+        }
+        if (backoffFirstSeconds < 1 || backoffCapSeconds < backoffFirstSeconds) {
+            throw new InvalidConfigException("backoffFirstSeconds/backoffCapSeconds: need 1 <= first <= cap, got "
+                    + backoffFirstSeconds + "/" + backoffCapSeconds);
+        }
+        if (!(backoffFactor >= 1.0) || Double.isInfinite(backoffFactor)) {
+            throw new InvalidConfigException("backoffFactor: must be a number of at least 1, got " + backoffFactor);
         }
         if (smtp != null && !HOST_PORT.matcher(smtp).matches()) {
             throw new InvalidConfigException("smtp: expected host:port, got '" + smtp + "'");
@@ -127,6 +137,9 @@ public record LocalConfig(
                 case "allowListIds" -> builder.allowListIds(list(value));
                 case "approvers" -> builder.approvers(list(value));
                 case "approvalTimeoutSeconds" -> builder.approvalTimeoutSeconds(integer(where, value));
+                case "backoffFirstSeconds" -> builder.backoffFirstSeconds(integer(where, value));
+                case "backoffFactor" -> builder.backoffFactor(decimal(where, value));
+                case "backoffCapSeconds" -> builder.backoffCapSeconds(integer(where, value));
                 case "smtp" -> builder.smtp(value.isEmpty() ? null : value);
                 default -> throw new InvalidConfigException(where + " is not a setting; known keys: " + String.join(", ", KEYS));
             }
@@ -145,6 +158,14 @@ public record LocalConfig(
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new InvalidConfigException(where + ": '" + value + "' is not a whole number");
+        }
+    }
+
+    private static double decimal(String where, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException(where + ": '" + value + "' is not a number");
         }
     }
 
@@ -174,6 +195,10 @@ public record LocalConfig(
         private List<String> allowListIds = List.of();
         private List<String> approvers = List.of("approver@example.com");
         private long approvalTimeoutSeconds = 432_000;
+        // the local Macie finishes in seconds: poll soon and often, unlike the stack's defaults
+        private int backoffFirstSeconds = 2;
+        private double backoffFactor = 2.0;
+        private int backoffCapSeconds = 60;
         private String smtp;
 
         private Builder() {
@@ -191,6 +216,9 @@ public record LocalConfig(
             allowListIds = c.allowListIds;
             approvers = c.approvers;
             approvalTimeoutSeconds = c.approvalTimeoutSeconds;
+            backoffFirstSeconds = c.backoffFirstSeconds;
+            backoffFactor = c.backoffFactor;
+            backoffCapSeconds = c.backoffCapSeconds;
             smtp = c.smtp;
         }
 
@@ -251,6 +279,21 @@ public record LocalConfig(
             return this;
         }
 
+        public Builder backoffFirstSeconds(int backoffFirstSeconds) {
+            this.backoffFirstSeconds = backoffFirstSeconds;
+            return this;
+        }
+
+        public Builder backoffFactor(double backoffFactor) {
+            this.backoffFactor = backoffFactor;
+            return this;
+        }
+
+        public Builder backoffCapSeconds(int backoffCapSeconds) {
+            this.backoffCapSeconds = backoffCapSeconds;
+            return this;
+        }
+
         public Builder smtp(String smtp) {
             this.smtp = smtp;
             return this;
@@ -258,7 +301,8 @@ public record LocalConfig(
 
         public LocalConfig build() {
             return new LocalConfig(dataDir, port, webPort, schedule, severityThreshold, managedIdentifierSelector,
-                    managedIdentifierIds, customDataIdentifierIds, allowListIds, approvers, approvalTimeoutSeconds, smtp);
+                    managedIdentifierIds, customDataIdentifierIds, allowListIds, approvers, approvalTimeoutSeconds,
+                    backoffFirstSeconds, backoffFactor, backoffCapSeconds, smtp);
         }
     }
 }

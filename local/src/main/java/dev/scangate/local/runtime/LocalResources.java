@@ -1,6 +1,9 @@
 package dev.scangate.local.runtime;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The names of what the runtime provisions: the local equivalents of the CDK stack's resources. */
 public final class LocalResources {
@@ -27,7 +30,28 @@ public final class LocalResources {
     public static final String STATE_MACHINE_ARN =
             "arn:aws:states:" + LocalConfig.REGION + ":" + LocalConfig.ACCOUNT + ":stateMachine:" + STATE_MACHINE_NAME;
 
+    /** The pipeline steps, as named in the ASL placeholders ({@code <Step>FunctionArn}). */
+    public static final List<String> STEPS = List.of("StageObjects", "StartScan", "CheckScan", "CollectFindings",
+            "RouteObjects", "RequestApproval", "ApplyDecision", "PublishRunEvent");
+
     private LocalResources() {
+    }
+
+    /**
+     * The values for the ASL file's {@code ${Placeholder}}s locally (the CDK stack passes its own as
+     * definition substitutions), so the one definition runs unchanged.
+     */
+    public static Map<String, String> definitionSubstitutions(LocalConfig config) {
+        var values = new LinkedHashMap<String, String>();
+        STEPS.forEach(step -> values.put(step + "FunctionArn", functionArn(step)));
+        values.put("ApprovalTopicArn", topicArn(APPROVAL_TOPIC));
+        values.put("NotificationTopicArn", topicArn(NOTIFICATION_TOPIC));
+        values.put("BackoffFirstSeconds", Integer.toString(config.backoffFirstSeconds()));
+        values.put("BackoffFactor", BigDecimal.valueOf(config.backoffFactor()).stripTrailingZeros().toPlainString());
+        values.put("BackoffCapSeconds", Integer.toString(config.backoffCapSeconds()));
+        values.put("ApprovalTimeoutSeconds", Long.toString(config.approvalTimeoutSeconds()));
+        values.put("SeverityThreshold", config.severityThreshold());
+        return values;
     }
 
     public static String topicArn(String name) {

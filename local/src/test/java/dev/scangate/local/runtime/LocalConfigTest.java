@@ -41,6 +41,9 @@ class LocalConfigTest {
                 allowListIds=
                 approvers=a@example.com,b@example.com
                 approvalTimeoutSeconds=3600
+                backoffFirstSeconds=10
+                backoffFactor=1.5
+                backoffCapSeconds=300
                 smtp=127.0.0.1:2525
                 """);
         var config = LocalConfig.fromFile(file).build();
@@ -55,6 +58,9 @@ class LocalConfigTest {
         assertThat(config.allowListIds()).isEmpty();
         assertThat(config.approvers()).containsExactly("a@example.com", "b@example.com");
         assertThat(config.approvalTimeoutSeconds()).isEqualTo(3600);
+        assertThat(config.backoffFirstSeconds()).isEqualTo(10);
+        assertThat(config.backoffFactor()).isEqualTo(1.5);
+        assertThat(config.backoffCapSeconds()).isEqualTo(300);
         assertThat(config.smtp()).isEqualTo("127.0.0.1:2525");
     }
 
@@ -87,6 +93,9 @@ class LocalConfigTest {
                 .hasMessage("approvers: 'not-an-address' is not an email address");
         assertThatThrownBy(() -> LocalConfig.builder().approvers(List.of()).build()).hasMessageContaining("at least one approver");
         assertThatThrownBy(() -> LocalConfig.builder().schedule("every day").build()).hasMessageStartingWith("schedule: invalid schedule expression");
+        assertThatThrownBy(() -> LocalConfig.builder().backoffFactor(0.5).build()).hasMessageStartingWith("backoffFactor: must be a number of at least 1");
+        assertThatThrownBy(() -> LocalConfig.builder().backoffFirstSeconds(90).backoffCapSeconds(60).build())
+                .hasMessageContaining("need 1 <= first <= cap, got 90/60");
         assertThatThrownBy(() -> LocalConfig.builder().smtp("mailhost").build()).hasMessage("smtp: expected host:port, got 'mailhost'");
     }
 }
