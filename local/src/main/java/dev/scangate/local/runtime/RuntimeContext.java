@@ -26,4 +26,9 @@ public record RuntimeContext(
     public URI edgeEndpoint() {
         return edge.endpoint();
     }
+
+    /** The ASL placeholders' local values, for creating the pipeline state machine. */
+    public Map<String, String> definitionSubstitutions() {
+        return LocalResources.definitionSubstitutions(config);
+    }
 }
