@@ -1,0 +1,88 @@
+package dev.scangate.local.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code scangate} command. Every error is one line on stderr and a non-zero exit: 1 when the
+ * command failed, 2 when it was called wrongly.
+ */
+@Command(name = "scangate", mixinStandardHelpOptions = true, version = "scangate 0.1.0",
+        description = "Keeps sensitive data out of your data lake: Step Functions + Macie, on AWS or on this machine.",
+        subcommands = LocalCommand.class)
+public final class ScanGateCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    /** Commands planned for this CLI and not yet in the build, with what they will do. */
+    private static final Map<String, String> PLANNED = plannedCommands();
+
+    public static void main(String[] args) {
+        int exitCode = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(exitCode);
+    }
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "a command is needed, e.g. 'scangate local up'");
+    }
+
+    /** Runs one command line with the given output streams and returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        var commandLine = new CommandLine(new ScanGateCli());
+        PLANNED.forEach((name, description) -> {
+            var placeholder = new CommandLine(new NotAvailableCommand(name));
+            placeholder.getCommandSpec().usageMessage().description(description + " (not available yet)");
+            commandLine.addSubcommand(name, placeholder);
+        });
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("scangate: " + describe(e));
+            cmd.getErr().flush();
+            return FAILED;
+        });
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            var cmd = e.getCommandLine();
+            cmd.getErr().println("scangate: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+            cmd.getErr().flush();
+            return USAGE;
+        });
+        return commandLine;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    private static Map<String, String> plannedCommands() {
+        var planned = new LinkedHashMap<String, String>();
+        planned.put("demo", "Start the runtime, put sample files, run the pipeline once and walk through the approval.");
+        planned.put("put", "Put files or directories into the raw bucket.");
+        planned.put("run", "Start a pipeline run.");
+        planned.put("runs", "List pipeline runs.");
+        planned.put("show", "Show one run: state path, per-object outcome.");
+        planned.put("approvals", "List pending approvals and their links.");
+        planned.put("replay", "Re-run a run with the same input.");
+        planned.put("redrive", "Redrive a failed run from the failed step.");
+        planned.put("scan", "Scan local files for sensitive data.");
+        planned.put("bench", "Run the benchmarks.");
+        return planned;
+    }
+}

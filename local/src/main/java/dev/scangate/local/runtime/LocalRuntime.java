@@ -1,0 +1,254 @@
+package dev.scangate.local.runtime;
+
+import dev.scangate.lambdas.aws.AwsClientFactory;
+import dev.scangate.local.dynamodb.EmbeddedDynamoDb;
+import dev.scangate.local.edge.EdgeServer;
+import dev.scangate.local.events.EventLog;
+import dev.scangate.local.events.LocalEventBridgeServer;
+import dev.scangate.local.net.Ports;
+import dev.scangate.local.s3.EmbeddedS3;
+import dev.scangate.local.schedule.ScheduledTick;
+import dev.scangate.local.schedule.Scheduler;
+import dev.scangate.local.sns.EmailDelivery;
+import dev.scangate.local.sns.LocalSnsServer;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole local stack in one JVM: S3 and DynamoDB behind the edge endpoint, the SNS and
+ * EventBridge stand-ins on it, the resources provisioned, then the extensions (local Macie, local
+ * Step Functions, web server) and the scheduler. Start is all or nothing: a failure stops what
+ * already started and reports the cause.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
+
+    private final LocalConfig config;
+    private final EmailDelivery emailDelivery;
+    private final List<RuntimeExtension> extensions;
+    private final Consumer<ScheduledTick> onSchedule;
+    private final Clock clock;
+    private final Deque<Runnable> stopActions = new ArrayDeque<>();
+    private DataDirectory dataDirectory;
+    private EdgeServer edge;
+    private EventLog eventLog;
+    private RuntimeContext context;
+    private boolean started;
+
+    private LocalRuntime(Builder builder) {
+        this.config = Objects.requireNonNull(builder.config, "config");
+        this.emailDelivery = builder.emailDelivery;
+        this.extensions = List.copyOf(builder.extensions);
+        this.onSchedule = builder.onSchedule;
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public synchronized LocalRuntime start() {
+        if (started) {
+            return this;
+        }
+        try {
+            Ports.requireFree("edge endpoint", LocalConfig.HOST, config.port(), "choose another with --port");
+            if (extensions.stream().anyMatch(e -> e instanceof WebServerExtension)) {
+                Ports.requireFree("web server", LocalConfig.HOST, config.webPort(), "choose another with --web-port");
+            }
+            dataDirectory = DataDirectory.open(config.dataDir());
+            stopActions.push(dataDirectory::close);
+
+            var s3 = EmbeddedS3.builder().root(dataDirectory.s3()).build().start();
+            stopActions.push(s3::stop);
+            var dynamoDb = EmbeddedDynamoDb.builder().databaseDirectory(dataDirectory.dynamoDb()).build().start();
+            stopActions.push(dynamoDb::stop);
+            eventLog = EventLog.open(dataDirectory.events().resolve("events.jsonl"));
+            var sns = LocalSnsServer.builder().directory(dataDirectory.sns())
+                    .emailDelivery(emailDelivery != null ? emailDelivery : new LoggingEmailDelivery(System.out)).build();
+            var events = LocalEventBridgeServer.builder().directory(dataDirectory.events()).eventLog(eventLog).build();
+
+            edge = EdgeServer.builder().host(LocalConfig.HOST).port(config.port())
+                    .proxy("s3", s3.getPort())
+                    .proxy("dynamodb", dynamoDb.getPort())
+                    .register("sns", sns.handler())
+                    .register("events", events.handler())
+                    .build()
+                    .start();
+            stopActions.push(edge::stop);
+
+            var clients = AwsClientFactory.forEndpoint(edge.endpoint());
+            try (var s3Client = clients.s3(); var dynamoDbClient = clients.dynamoDb(); var snsClient = clients.sns()) {
+                new Provisioner(s3Client, dynamoDbClient, snsClient).provision(config.approvers());
+            }
+            context = new RuntimeContext(config, dataDirectory, edge, clients, eventLog, stepEnvironment());
+
+            // Extension point: the local Macie ("macie2") and Step Functions ("states") APIs, the
+            // web server and anything else register here, in order, through RuntimeExtension.
+            for (var extension : extensions) {
+                extension.start(context);
+                stopActions.push(extension::stop);
+                LOG.info("{} started", extension.name());
+            }
+
+            config.scheduleExpression().ifPresent(expression -> {
+                if (onSchedule == null) {
+                    LOG.info("schedule {} is set but no pipeline trigger is plugged in; it will not fire", config.schedule());
+                    return;
+                }
+                var scheduler = Scheduler.builder().schedule(expression).clock(clock).callback(onSchedule).build();
+                scheduler.start();
+                stopActions.push(scheduler::stop);
+            });
+            started = true;
+            LOG.info("local runtime up: edge {}, data {}", edge.endpoint(), dataDirectory.root());
+            return this;
+        } catch (RuntimeException e) {
+            stopAll();
+            throw e;
+        }
+    }
+
+    public synchronized void stop() {
+        if (started) {
+            started = false;
+            stopAll();
+            LOG.info("local runtime stopped");
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public LocalConfig config() {
+        return config;
+    }
+
+    public synchronized URI endpoint() {
+        requireStarted();
+        return edge.endpoint();
+    }
+
+    public synchronized DataDirectory dataDirectory() {
+        requireStarted();
+        return dataDirectory;
+    }
+
+    public synchronized EventLog eventLog() {
+        requireStarted();
+        return eventLog;
+    }
+
+    public synchronized RuntimeContext context() {
+        requireStarted();
+        return context;
+    }
+
+    /** SDK clients pointed at the edge endpoint. */
+    public AwsClientFactory clients() {
+        return AwsClientFactory.forEndpoint(endpoint());
+    }
+
+    /**
+     * The Lambda environment the pipeline steps get locally (see the table in
+     * {@code statemachine/README.md}): the same variables the stack sets, with local values.
+     */
+    public synchronized Map<String, String> stepEnvironment() {
+        var env = new LinkedHashMap<String, String>();
+        env.put("AWS_ENDPOINT_URL", edge.endpoint().toString());
+        env.put("AWS_REGION", LocalConfig.REGION);
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("RAW_BUCKET", LocalResources.RAW_BUCKET);
+        env.put("SCAN_STAGE_BUCKET", LocalResources.SCAN_STAGE_BUCKET);
+        env.put("MANUAL_REVIEW_BUCKET", LocalResources.MANUAL_REVIEW_BUCKET);
+        env.put("CURATED_BUCKET", LocalResources.CURATED_BUCKET);
+        env.put("MACIE_ACCOUNT_ID", LocalConfig.ACCOUNT);
+        env.put("MACIE_RESULTS_BUCKET", LocalResources.MACIE_RESULTS_BUCKET);
+        env.put("MACIE_RESULTS_PREFIX", LocalResources.MACIE_RESULTS_PREFIX);
+        env.put("MANAGED_IDENTIFIER_SELECTOR", config.managedIdentifierSelector());
+        env.put("MANAGED_IDENTIFIER_IDS", String.join(",", config.managedIdentifierIds()));
+        env.put("CUSTOM_DATA_IDENTIFIER_IDS", String.join(",", config.customDataIdentifierIds()));
+        env.put("ALLOW_LIST_IDS", String.join(",", config.allowListIds()));
+        env.put("EVENT_BUS_NAME", LocalResources.EVENT_BUS);
+        env.put("APPROVAL_TABLE", LocalResources.APPROVAL_TABLE);
+        env.put("APPROVAL_TOPIC_ARN", LocalResources.topicArn(LocalResources.APPROVAL_TOPIC));
+        env.put("APPROVAL_BASE_URL", "http://" + LocalConfig.HOST + ":" + config.webPort());
+        env.put("APPROVAL_SIGNING_KEY", dataDirectory.approvalSigningKey());
+        env.put("APPROVERS", String.join(",", config.approvers()));
+        return env;
+    }
+
+    private void requireStarted() {
+        if (!started) {
+            throw new IllegalStateException("the local runtime is not started");
+        }
+    }
+
+    private void stopAll() {
+        while (!stopActions.isEmpty()) {
+            try {
+                stopActions.pop().run();
+            } catch (RuntimeException e) {
+                LOG.warn("a component did not stop cleanly: {}", e.toString());
+            }
+        }
+    }
+
+    /** Marks the extension that binds {@link LocalConfig#webPort()}, so a taken port is reported before anything starts. */
+    public interface WebServerExtension extends RuntimeExtension {
+    }
+
+    public static final class Builder {
+        private LocalConfig config = LocalConfig.defaults();
+        private EmailDelivery emailDelivery;
+        private final List<RuntimeExtension> extensions = new ArrayList<>();
+        private Consumer<ScheduledTick> onSchedule;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder config(LocalConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        /** Where the SNS stand-in delivers email (the outbox); by default it is printed. */
+        public Builder emailDelivery(EmailDelivery emailDelivery) {
+            this.emailDelivery = emailDelivery;
+            return this;
+        }
+
+        public Builder extension(RuntimeExtension extension) {
+            extensions.add(Objects.requireNonNull(extension, "extension"));
+            return this;
+        }
+
+        /** What the scheduler does on each tick: start a pipeline execution with the tick's id. */
+        public Builder onSchedule(Consumer<ScheduledTick> onSchedule) {
+            this.onSchedule = onSchedule;
+            return this;
+        }
+
+        /** The scheduler's clock (tests use a fixed one). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public LocalRuntime build() {
+            return new LocalRuntime(this);
+        }
+    }
+}
