@@ -2,7 +2,6 @@ package dev.scangate.local.cli;
 
 import dev.scangate.local.runtime.LocalConfig;
 import dev.scangate.local.runtime.LocalResources;
-import dev.scangate.local.runtime.LocalRuntime;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,9 +26,7 @@ final class LocalUpCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("Starting ScanGate locally (data in " + config.dataDir().toAbsolutePath().normalize() + ") ...");
         out.flush();
-        // Extension point: the local Macie, Step Functions and web server are added here with
-        // .extension(...), the outbox with .emailDelivery(...), the pipeline trigger with .onSchedule(...).
-        var runtime = LocalRuntime.builder().config(config).build().start();
+        var runtime = RuntimeAssembly.assemble(config, System.out).build().start();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping ScanGate ...");

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "scangate", mixinStandardHelpOptions = true, version = "scangate 0.1.0",
         description = "Keeps sensitive data out of your data lake: Step Functions + Macie, on AWS or on this machine.",
-        subcommands = LocalCommand.class)
+        subcommands = {LocalCommand.class, UserCommands.Put.class, UserCommands.Run.class, UserCommands.Runs.class,
+                UserCommands.Show.class, UserCommands.Approvals.class, UserCommands.Replay.class, UserCommands.Redrive.class})
 public final class ScanGateCli implements Callable<Integer> {
 
     @Spec
@@ -74,13 +75,6 @@ public final class ScanGateCli implements Callable<Integer> {
     private static Map<String, String> plannedCommands() {
         var planned = new LinkedHashMap<String, String>();
         planned.put("demo", "Start the runtime, put sample files, run the pipeline once and walk through the approval.");
-        planned.put("put", "Put files or directories into the raw bucket.");
-        planned.put("run", "Start a pipeline run.");
-        planned.put("runs", "List pipeline runs.");
-        planned.put("show", "Show one run: state path, per-object outcome.");
-        planned.put("approvals", "List pending approvals and their links.");
-        planned.put("replay", "Re-run a run with the same input.");
-        planned.put("redrive", "Redrive a failed run from the failed step.");
         planned.put("scan", "Scan local files for sensitive data.");
         planned.put("bench", "Run the benchmarks.");
         return planned;

@@ -1,5 +1,7 @@
 package dev.scangate.local.runtime;
 
+import dev.scangate.lambdas.aws.approval.DynamoDbApprovalStore;
+
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -62,14 +64,8 @@ final class Provisioner {
     }
 
     private void approvalTable() {
-        try {
-            dynamoDb.describeTable(b -> b.tableName(LocalResources.APPROVAL_TABLE));
-        } catch (ResourceNotFoundException e) {
-            dynamoDb.createTable(b -> b.tableName(LocalResources.APPROVAL_TABLE)
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName(LocalResources.APPROVAL_TABLE_KEY).attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName(LocalResources.APPROVAL_TABLE_KEY).keyType(KeyType.HASH)));
-        }
+        // The store owns its schema (key, TTL): provision exactly what the Lambda and the API expect.
+        DynamoDbApprovalStore.createTable(dynamoDb, LocalResources.APPROVAL_TABLE);
     }
 
     private static <T> T step(String what, Supplier<T> action) {

@@ -1,0 +1,26 @@
+package dev.scangate.local.cli;
+
+import dev.scangate.local.mail.Outbox;
+import dev.scangate.local.runtime.LocalConfig;
+import dev.scangate.local.runtime.LocalRuntime;
+import dev.scangate.local.web.WebServer;
+import java.io.PrintStream;
+
+/** Puts the whole local runtime together: core services plus the parts built in other packages. */
+final class RuntimeAssembly {
+
+    private RuntimeAssembly() {
+    }
+
+    static LocalRuntime.Builder assemble(LocalConfig config, PrintStream console) {
+        var outbox = Outbox.builder().dataDirectory(config.dataDir()).console(console);
+        if (config.smtp() != null && !config.smtp().isBlank()) {
+            outbox.smtp(config.smtp());
+        }
+        Outbox mail = outbox.build();
+        return LocalRuntime.builder()
+                .config(config)
+                .emailDelivery(n -> mail.deliver(n.to(), n.subject(), n.body()))
+                .extension(new WebServer());
+    }
+}
