@@ -120,7 +120,8 @@ public final class FindingFactory {
         encryption.putNull("kmsMasterKeyId");
         node.put("name", bucket.name());
         var owner = node.putObject("owner");
-        owner.put("displayName", bucket.ownerName());
+        // Local S3 servers often omit the display name; Macie always shows one.
+        owner.put("displayName", bucket.ownerName() == null ? "local" : bucket.ownerName());
         owner.put("id", bucket.ownerId());
         var publicAccess = node.putObject("publicAccess");
         publicAccess.put("effectivePermission", "NOT_PUBLIC");
