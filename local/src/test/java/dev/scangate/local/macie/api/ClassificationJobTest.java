@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Tagging;
 
+@SuppressWarnings("unchecked") // the SDK builders take Consumer varargs
 class ClassificationJobTest {
 
     private static MacieFixture fixture;
@@ -163,6 +164,21 @@ class ClassificationJobTest {
                 .containsExactly("run-1/a.csv");
         assertThat(fixture.macie.describeClassificationJob(r -> r.jobId(jobId)).statistics()
                 .approximateNumberOfObjectsToProcess()).isEqualTo(1.0);
+    }
+
+    @Test
+    void createClassificationJob_whenSamplingHalf_analysesHalfTheObjects() {
+        var bucket = fixture.newBucket();
+        for (int i = 0; i < 10; i++) {
+            fixture.put(bucket, "o-" + i + ".txt", "x");
+        }
+        var jobId = fixture.macie.createClassificationJob(r -> r.clientToken("sample-" + bucket).name("sampled")
+                .jobType("ONE_TIME").samplingPercentage(50).s3JobDefinition(d -> d
+                        .bucketDefinitions(b -> b.accountId("000000000000").buckets(bucket)))).jobId();
+
+        assertThat(fixture.awaitFinished(jobId)).isEqualTo(JobStatus.COMPLETE);
+        assertThat(fixture.discoveryRecords(jobId)).hasSize(5);
+        assertThat(fixture.macie.describeClassificationJob(r -> r.jobId(jobId)).samplingPercentage()).isEqualTo(50);
     }
 
     @Test

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.macie2.model.ListFindingsResponse;
 import software.amazon.awssdk.services.macie2.model.ValidationException;
 
 /** One completed job with five credential findings and one custom-identifier finding. */
+@SuppressWarnings("unchecked") // the SDK builders take Consumer varargs
 class FindingsTest {
 
     private static MacieFixture fixture;

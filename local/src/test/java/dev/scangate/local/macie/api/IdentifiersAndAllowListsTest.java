@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.macie2.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.macie2.model.SensitiveDataItemCategory;
 import software.amazon.awssdk.services.macie2.model.ValidationException;
 
+@SuppressWarnings("unchecked") // the SDK builders take Consumer varargs
 class IdentifiersAndAllowListsTest {
 
     private static MacieFixture fixture;

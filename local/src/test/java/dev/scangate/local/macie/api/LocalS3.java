@@ -16,6 +16,7 @@ final class LocalS3 {
     private LocalS3() {
     }
 
+    @SuppressWarnings("deprecation") // getHttpPort is the plain-HTTP port we need
     static synchronized S3Client client() {
         if (s3mock == null) {
             s3mock = S3MockApplication.start(new java.util.HashMap<String, Object>(Map.of(

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.macie2.model.JobStatus;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** A started local Macie over the shared s3mock, a real Macie2Client pointed at it, and S3 helpers. */
+@SuppressWarnings("unchecked") // the SDK builders take Consumer varargs
 final class MacieFixture implements AutoCloseable {
 
     static final String RESULTS_BUCKET = "macie-results";

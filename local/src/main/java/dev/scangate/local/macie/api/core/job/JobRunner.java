@@ -110,6 +110,8 @@ public final class JobRunner implements AutoCloseable {
 
     private void run(String jobId) {
         MDC.put("jobId", jobId);
+        // The pipeline uses its run id as the job's client token, so job logs join the run's logs.
+        state.job(jobId).map(ClassificationJob::clientToken).ifPresent(token -> MDC.put("runId", token));
         try {
             if (!waitWhilePausedOrDelayed(jobId)) {
                 return;
@@ -144,6 +146,7 @@ public final class JobRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             MDC.remove("jobId");
+            MDC.remove("runId");
         }
     }
 
