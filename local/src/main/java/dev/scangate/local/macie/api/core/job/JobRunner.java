@@ -55,7 +55,7 @@ public final class JobRunner implements AutoCloseable {
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
     /**
-     * @param delay artificial wait before a run starts (imitates Macie's latency); paused time doesn't count
+     * @param delay artificial wait before a run starts (imitates Macie's latency); a resumed job waits it again
      * @param resultsLocation null when no results repository is configured
      * @param recordsPerFile discovery-result records per gzip file
      * @param threads jobs that may run at once
@@ -80,7 +80,10 @@ public final class JobRunner implements AutoCloseable {
         });
     }
 
-    /** Starts (or restarts) a run unless one is already under way for the job. */
+    /**
+     * Starts (or restarts) a run unless one is already under way for the job. A paused job gives its
+     * thread back, so paused jobs never hold up others; resuming submits it again.
+     */
     public void submit(String jobId) {
         if (active.add(jobId)) {
             executor.execute(() -> {
@@ -88,6 +91,11 @@ public final class JobRunner implements AutoCloseable {
                     run(jobId);
                 } finally {
                     active.remove(jobId);
+                    // A resume that arrived while this run was winding down found it still active.
+                    if (state.job(jobId).map(j -> j.status() == JobStatus.RUNNING).orElse(false)
+                            && !executor.isShutdown()) {
+                        submit(jobId);
+                    }
                 }
             });
         }
@@ -113,7 +121,7 @@ public final class JobRunner implements AutoCloseable {
         // The pipeline uses its run id as the job's client token, so job logs join the run's logs.
         state.job(jobId).map(ClassificationJob::clientToken).ifPresent(token -> MDC.put("runId", token));
         try {
-            if (!waitWhilePausedOrDelayed(jobId)) {
+            if (!awaitDelay(jobId)) {
                 return;
             }
             var job = startRun(jobId);
@@ -124,10 +132,12 @@ public final class JobRunner implements AutoCloseable {
             var candidates = candidates(job);
             state.updateJob(jobId, j -> j.withObjectsToProcess(candidates.size()));
             for (var candidate : candidates) {
-                if (!waitWhilePaused(jobId)) {
+                if (!mayContinue(jobId)) {
+                    // Cancelled: keep what was analysed. Paused: the resumed run starts over and replaces it.
                     writer.flush();
                     state.persist();
-                    LOG.info("classification job cancelled");
+                    LOG.info("classification job stopped: {}", state.job(jobId).map(ClassificationJob::status)
+                            .orElse(null));
                     return;
                 }
                 analyse(job, candidate, scanSettings, writer);
@@ -160,10 +170,10 @@ public final class JobRunner implements AutoCloseable {
         return state.updateJob(jobId, j -> j.withRunStarted(j.lastRunTime() == null ? clock.instant() : j.lastRunTime()));
     }
 
-    private boolean waitWhilePausedOrDelayed(String jobId) throws InterruptedException {
+    private boolean awaitDelay(String jobId) throws InterruptedException {
         long remaining = settings.delay().toMillis();
         while (true) {
-            if (!waitWhilePaused(jobId)) {
+            if (!mayContinue(jobId)) {
                 return false;
             }
             if (remaining <= 0) {
@@ -179,20 +189,9 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    /** Blocks while the job is USER_PAUSED; false when it was cancelled or no longer exists. */
-    private boolean waitWhilePaused(String jobId) throws InterruptedException {
-        synchronized (state) {
-            while (true) {
-                var job = state.job(jobId);
-                if (job.isEmpty() || job.get().status().isTerminal()) {
-                    return false;
-                }
-                if (job.get().status() == JobStatus.RUNNING) {
-                    return true;
-                }
-                state.awaitChange(0);
-            }
-        }
+    /** True while the job may go on; false when it was paused, cancelled or no longer exists. */
+    private boolean mayContinue(String jobId) {
+        return state.job(jobId).map(j -> j.status() == JobStatus.RUNNING).orElse(false);
     }
 
     private ScanSettings scanSettings(ClassificationJob job) {
