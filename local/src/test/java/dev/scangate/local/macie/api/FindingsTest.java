@@ -109,6 +109,19 @@ class FindingsTest {
     }
 
     @Test
+    void listFindings_whenCreatedAtComparedInEpochMillis_filtersByTime() {
+        var now = System.currentTimeMillis();
+        var before = fixture.macie.listFindings(r -> r.findingCriteria(c -> c.criterion(byJob(Map.of(
+                "createdAt", CriterionAdditionalProperties.builder().lte(now).gte(now - 3_600_000L).build())))))
+                .findingIds();
+        var future = fixture.macie.listFindings(r -> r.findingCriteria(c -> c.criterion(byJob(Map.of(
+                "createdAt", CriterionAdditionalProperties.builder().gt(now + 3_600_000L).build())))))
+                .findingIds();
+        assertThat(before).hasSize(6);
+        assertThat(future).isEmpty();
+    }
+
+    @Test
     void listFindings_whenSortedByResourceDescending_ordersByObjectPath() {
         var ids = fixture.macie.listFindings(r -> r.findingCriteria(c -> c.criterion(byJob(Map.of())))
                 .sortCriteria(s -> s.attributeName("resourcesAffected").orderBy("DESC"))).findingIds();

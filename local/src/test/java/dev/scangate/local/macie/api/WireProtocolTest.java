@@ -97,6 +97,10 @@ class WireProtocolTest {
             assertThat(fixture.macie.getMacieSession(r -> { }).status()).isEqualTo(MacieStatus.ENABLED);
             assertThat(fixture.macie.listFindings(r -> { }).findingIds()).isEmpty();
             assertThatThrownBy(() -> fixture.macie.enableMacie(r -> { })).isInstanceOf(ConflictException.class);
+
+            fixture.macie.disableMacie(r -> { });
+            assertThatThrownBy(() -> fixture.macie.listFindings(r -> { }))
+                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("Macie is not enabled.");
         }
     }
 }
