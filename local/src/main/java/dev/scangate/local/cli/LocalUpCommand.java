@@ -2,6 +2,7 @@ package dev.scangate.local.cli;
 
 import dev.scangate.local.runtime.LocalConfig;
 import dev.scangate.local.runtime.LocalResources;
+import dev.scangate.local.runtime.LocalRuntime;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
