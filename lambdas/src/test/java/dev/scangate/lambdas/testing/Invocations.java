@@ -1,0 +1,45 @@
+package dev.scangate.lambdas.testing;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Invokes a stream handler the way the Lambda runtime does (no context: no time limit). */
+public final class Invocations {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Invocations() {
+    }
+
+    public static JsonNode invoke(RequestStreamHandler handler, String event) {
+        var output = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
+            return MAPPER.readTree(output.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode invoke(RequestStreamHandler handler, Object event) {
+        try {
+            return invoke(handler, MAPPER.writeValueAsString(event));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
