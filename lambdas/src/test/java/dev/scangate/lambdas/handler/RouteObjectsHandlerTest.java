@@ -187,7 +187,11 @@ class RouteObjectsHandlerTest {
     }
 
     static JsonNode report(String runId) {
-        return Invocations.parse(S3.buckets().read(SCAN_STAGE, "reports/" + runId + ".json").orElseThrow());
+        return report(S3.buckets(), runId);
+    }
+
+    static JsonNode report(Buckets buckets, String runId) {
+        return Invocations.parse(buckets.read(SCAN_STAGE, "reports/" + runId + ".json").orElseThrow());
     }
 
     static JsonNode object(JsonNode report, String key) {

@@ -84,10 +84,14 @@ public final class Buckets {
         return tags;
     }
 
-    /** Current keys (latest versions that are not delete markers), in listing order. */
+    /**
+     * Current keys (latest versions that are not delete markers), in listing order. Read from the
+     * version listing because s3mock's ListObjectsV2 still lists keys hidden by a delete marker.
+     */
     public List<String> keys(String bucket) {
         var keys = new ArrayList<String>();
-        s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().forEach(o -> keys.add(o.key()));
+        s3.listObjectVersionsPaginator(b -> b.bucket(bucket)).versions().stream()
+                .filter(v -> Boolean.TRUE.equals(v.isLatest())).forEach(v -> keys.add(v.key()));
         return keys;
     }
 
