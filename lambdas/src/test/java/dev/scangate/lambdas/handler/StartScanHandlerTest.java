@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scangate.lambdas.core.RetryableStepException;
 import dev.scangate.lambdas.core.StepInputException;
 import dev.scangate.lambdas.testing.Fixtures;
+import dev.scangate.lambdas.testing.FixedContext;
 import dev.scangate.lambdas.testing.RecordedResponseServer;
 import dev.scangate.lambdas.testing.RecordedResponseServer.Response;
 import java.util.HashMap;
@@ -85,6 +86,18 @@ class StartScanHandlerTest {
         assertThat(second).isEqualTo(first);
         assertThat(macie.requests("POST", "/jobs")).extracting(r -> r.json().get("clientToken").asText())
                 .containsExactly("run-3", "run-3");
+    }
+
+    @Test
+    void start_whenNoAccountConfigured_takesItFromTheFunctionArn() {
+        var env = new HashMap<>(environment(Map.of()));
+        env.remove("MACIE_ACCOUNT_ID");
+
+        invoke(new StartScanHandler(env), "{\"runId\": \"run-6\"}",
+                FixedContext.forFunction("arn:aws:lambda:us-east-1:123456789012:function:scangate-StartScan"));
+
+        assertThat(macie.requests("POST", "/jobs").get(0).json().at("/s3JobDefinition/bucketDefinitions/0/accountId").asText())
+                .isEqualTo("123456789012");
     }
 
     @Test

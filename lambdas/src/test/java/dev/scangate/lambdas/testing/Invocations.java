@@ -1,5 +1,6 @@
 package dev.scangate.lambdas.testing;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Invokes a stream handler the way the Lambda runtime does (no context: no time limit). */
+/** Invokes a stream handler the way the Lambda runtime does (without a context: no time limit). */
 public final class Invocations {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -18,9 +19,13 @@ public final class Invocations {
     }
 
     public static JsonNode invoke(RequestStreamHandler handler, String event) {
+        return invoke(handler, event, null);
+    }
+
+    public static JsonNode invoke(RequestStreamHandler handler, String event, Context context) {
         var output = new ByteArrayOutputStream();
         try {
-            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, null);
+            handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), output, context);
             return MAPPER.readTree(output.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
