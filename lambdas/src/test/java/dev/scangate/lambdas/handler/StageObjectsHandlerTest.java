@@ -199,12 +199,16 @@ class StageObjectsHandlerTest {
         var env = pipeline.with("MULTIPART_THRESHOLD_BYTES", String.valueOf(6 * 1024 * 1024))
                 .with("MULTIPART_PART_SIZE_BYTES", String.valueOf(5 * 1024 * 1024)).environment();
 
+        var rawChecksum = S3.client().headObject(b -> b.bucket(RAW).key("big/object.bin").checksumMode("ENABLED")).checksumCRC32();
+
         invoke(new StageObjectsHandler(env), event("run-9", 0));
 
         var staged = "runs/run-9/big/object.bin";
         assertThat(buckets.readBytes(SCAN_STAGE, staged)).isEqualTo(content);
         var head = buckets.head(SCAN_STAGE, staged).orElseThrow();
         assertThat(head.eTag()).contains("-");
+        assertThat(S3.client().headObject(b -> b.bucket(SCAN_STAGE).key(staged).checksumMode("ENABLED")).checksumCRC32())
+                .isNotNull().isEqualTo(rawChecksum);
         assertThat(head.contentType()).isEqualTo("application/octet-stream");
         assertThat(head.metadata()).containsEntry("m", "1");
         assertThat(buckets.tags(SCAN_STAGE, staged)).containsEntry("t", "2");

@@ -13,13 +13,15 @@ import dev.scangate.lambdas.core.storage.ObjectStoreException;
 import dev.scangate.lambdas.core.storage.StoredObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
+import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
@@ -34,6 +36,9 @@ import software.amazon.awssdk.services.s3.model.TaggingDirective;
  * (CopyObject stops at 5 GB); SDK errors become our own exceptions.
  */
 public final class S3ObjectStore implements ObjectStore {
+
+    private static final Map<String, ChecksumAlgorithm> FULL_OBJECT_CRCS = Map.of(
+            "CRC32", ChecksumAlgorithm.CRC32, "CRC32C", ChecksumAlgorithm.CRC32_C, "CRC64NVME", ChecksumAlgorithm.CRC64_NVME);
 
     private final S3Client s3;
     private final long multipartThresholdBytes;
@@ -84,7 +89,8 @@ public final class S3ObjectStore implements ObjectStore {
     public Optional<StoredObject> head(String bucket, String key, String versionId) {
         return call(bucket, "head " + key, () -> {
             try {
-                var response = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+                var response = s3.headObject(b -> b.bucket(bucket).key(key).versionId(versionId)
+                        .checksumMode(ChecksumMode.ENABLED));
                 return Optional.of(toStored(bucket, key, response));
             } catch (NoSuchKeyException e) {
                 return Optional.empty();
@@ -144,10 +150,17 @@ public final class S3ObjectStore implements ObjectStore {
 
     private CopyResult multipartCopy(StoredObject source, String targetBucket, String targetKey, ObjectHeaders headers,
                                      Map<String, String> metadata) {
-        var upload = s3.createMultipartUpload(b -> b.bucket(targetBucket).key(targetKey)
-                .contentType(headers.contentType()).contentEncoding(headers.contentEncoding())
-                .contentDisposition(headers.contentDisposition()).contentLanguage(headers.contentLanguage())
-                .cacheControl(headers.cacheControl()).metadata(metadata));
+        // Ask for a full-object CRC of the source's kind, so the assembled copy can be compared with it.
+        var algorithm = FULL_OBJECT_CRCS.get(source.checksumAlgorithm());
+        var upload = s3.createMultipartUpload(b -> {
+            b.bucket(targetBucket).key(targetKey)
+                    .contentType(headers.contentType()).contentEncoding(headers.contentEncoding())
+                    .contentDisposition(headers.contentDisposition()).contentLanguage(headers.contentLanguage())
+                    .cacheControl(headers.cacheControl()).metadata(metadata);
+            if (algorithm != null) {
+                b.checksumAlgorithm(algorithm).checksumType(ChecksumType.FULL_OBJECT);
+            }
+        });
         var uploadId = upload.uploadId();
         try {
             var parts = new ArrayList<CompletedPart>();
@@ -161,10 +174,17 @@ public final class S3ObjectStore implements ObjectStore {
                         .sourceVersionId(source.versionId()).copySourceRange(range)
                         .destinationBucket(targetBucket).destinationKey(targetKey)
                         .uploadId(uploadId).partNumber(number));
-                parts.add(CompletedPart.builder().partNumber(number).eTag(part.copyPartResult().eTag()).build());
+                var result = part.copyPartResult();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(result.eTag())
+                        .checksumCRC32(result.checksumCRC32()).checksumCRC32C(result.checksumCRC32C())
+                        .checksumCRC64NVME(result.checksumCRC64NVME()).build());
             }
-            var done = s3.completeMultipartUpload(b -> b.bucket(targetBucket).key(targetKey).uploadId(uploadId)
-                    .multipartUpload(m -> m.parts(parts)));
+            var done = s3.completeMultipartUpload(b -> {
+                b.bucket(targetBucket).key(targetKey).uploadId(uploadId).multipartUpload(m -> m.parts(parts));
+                if (algorithm != null) {
+                    b.checksumType(ChecksumType.FULL_OBJECT);
+                }
+            });
             return new CopyResult(done.versionId(), unquote(done.eTag()), true);
         } catch (RuntimeException e) {
             try {
@@ -206,21 +226,30 @@ public final class S3ObjectStore implements ObjectStore {
                 RequestBody.fromBytes(content)));
     }
 
-    /** Keys under a prefix (current versions). */
-    public List<String> keys(String bucket, String prefix) {
-        return call(bucket, "list " + prefix, () -> {
-            var keys = new ArrayList<String>();
-            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().forEach(o -> keys.add(o.key()));
-            return keys;
-        });
-    }
 
     private static StoredObject toStored(String bucket, String key, HeadObjectResponse response) {
         var headers = new ObjectHeaders(response.contentType(), response.contentEncoding(),
                 response.contentDisposition(), response.contentLanguage(), response.cacheControl());
         long size = response.contentLength() == null ? 0 : response.contentLength();
-        return new StoredObject(bucket, key, response.versionId(), size, unquote(response.eTag()), headers,
-                response.metadata());
+        return new StoredObject(bucket, key, response.versionId(), size, unquote(response.eTag()),
+                fullObjectChecksum(response), headers, response.metadata());
+    }
+
+    private static String fullObjectChecksum(HeadObjectResponse response) {
+        if (response.checksumType() == ChecksumType.COMPOSITE) {
+            return null;
+        }
+        var candidates = new LinkedHashMap<String, String>();
+        candidates.put("CRC64NVME", response.checksumCRC64NVME());
+        candidates.put("CRC32C", response.checksumCRC32C());
+        candidates.put("CRC32", response.checksumCRC32());
+        for (var entry : candidates.entrySet()) {
+            // A value with a part count suffix ("...-3") is per part, not of the whole object.
+            if (entry.getValue() != null && !entry.getValue().contains("-")) {
+                return entry.getKey() + ":" + entry.getValue();
+            }
+        }
+        return null;
     }
 
     private static boolean isNoSuchBucket(S3Exception e, String bucket) {

@@ -69,6 +69,13 @@ public final class ObjectMover {
             throw new MoveVerificationException("copy of " + describe(from) + " has ETag " + copy.eTag()
                     + ", the source " + from.eTag() + "; source left in place");
         }
+        // Where ETags cannot be compared (parts), a full-object checksum of the same algorithm can.
+        if (from.checksum() != null && copy.checksum() != null
+                && Objects.equals(from.checksumAlgorithm(), copy.checksumAlgorithm())
+                && !from.checksum().equals(copy.checksum())) {
+            throw new MoveVerificationException("copy of " + describe(from) + " has checksum " + copy.checksum()
+                    + ", the source " + from.checksum() + "; source left in place");
+        }
         if (!Objects.equals(copy.metadata().get(SOURCE_VERSION_METADATA), request.rawVersionId())) {
             throw new MoveVerificationException("copy of " + describe(from) + " lacks its provenance metadata");
         }
