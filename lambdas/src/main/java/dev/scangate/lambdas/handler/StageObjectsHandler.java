@@ -39,13 +39,13 @@ public final class StageObjectsHandler extends JsonStreamHandler {
         if (input != null && !input.isObject()) {
             throw new StepInputException("executionInput", "must be a JSON object, got " + Payload.describe(input));
         }
-        Object id = null;
+        String id = null;
         if (input != null && input.hasNonNull("id")) {
             var idNode = input.get("id");
-            id = idNode.isTextual() ? idNode.asText() : idNode.toString();
             if (!idNode.isTextual()) {
                 throw new StepInputException("id", "the execution input's id must be a string, got " + Payload.describe(idNode));
             }
+            id = idNode.asText();
         }
         var executionName = payload.optionalString("executionName").orElse(null);
         var runId = RunId.resolve(id, executionName);

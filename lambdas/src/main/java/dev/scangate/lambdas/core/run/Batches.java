@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.slf4j.MDC;
 
 /**
  * Runs a function over items with bounded concurrency, in waves, so a chunked step can stop
@@ -45,8 +46,19 @@ public final class Batches {
                 }
                 int waveEnd = Math.min(end, next + wave);
                 var futures = new ArrayList<Future<R>>();
+                var logContext = MDC.getCopyOfContextMap();
                 for (T item : items.subList(next, waveEnd)) {
-                    futures.add(pool.submit(() -> work.apply(item)));
+                    futures.add(pool.submit(() -> {
+                        // Worker logs carry the run id too.
+                        if (logContext != null) {
+                            MDC.setContextMap(logContext);
+                        }
+                        try {
+                            return work.apply(item);
+                        } finally {
+                            MDC.clear();
+                        }
+                    }));
                 }
                 RuntimeException failure = null;
                 for (var future : futures) {
