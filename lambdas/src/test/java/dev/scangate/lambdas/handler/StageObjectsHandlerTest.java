@@ -80,6 +80,16 @@ class StageObjectsHandlerTest {
     }
 
     @Test
+    void stage_whenRawIsEmpty_reportsNothingToScanWithAnEmptyManifest() {
+        var result = invoke(handler(), event("run-0", 0));
+
+        assertThat(result.get("objectCount").asInt()).isZero();
+        assertThat(result.get("byteCount").asLong()).isZero();
+        assertThat(result.get("done").asBoolean()).isTrue();
+        assertThat(Invocations.parse(buckets.read(SCAN_STAGE, "manifests/run-0.json").orElseThrow()).get("objects")).isEmpty();
+    }
+
+    @Test
     void stage_whenRunTwice_endsInTheSameStateWithoutDuplicateCopies() {
         buckets.put(RAW, "a.txt", "a");
         buckets.put(RAW, "b.txt", "b");
