@@ -72,8 +72,15 @@ class ScanGateCliTest {
 
     @Test
     void plannedCommand_whenRun_saysNotAvailableAndFails() {
+        assertThat(run("bench", "pipeline")).isEqualTo(ScanGateCli.FAILED);
+        assertThat(err.toString().lines()).containsExactly("scangate: 'scangate bench' is not available yet in this build");
+    }
+
+    @Test
+    void replay_whenAwsWithoutStackOutputs_namesTheMissingFlag() {
         assertThat(run("replay", "run-1", "--aws")).isEqualTo(ScanGateCli.FAILED);
-        assertThat(err.toString().lines()).containsExactly("scangate: 'scangate replay' is not available yet in this build");
+        assertThat(err.toString().lines()).containsExactly(
+                "scangate: --state-machine is required with --aws (see the stack outputs)");
     }
 
     @Test
