@@ -95,6 +95,9 @@ public final class ApprovalService extends Construct {
         // that wait, and the API invokes the published alias so it applies.
         function = JavaFunctionFactory.create(this, new JavaFunctionFactory.Spec("ApprovalApi", HANDLER, props.jar(),
                 1024, Duration.seconds(29), true, env, props.config().logRetentionDays()));
+        // The alias below publishes the version SnapStart needs.
+        software.amazon.awscdk.Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "published through the 'live' alias that the API invokes");
         liveAlias = Alias.Builder.create(this, "ApprovalApiLive")
                 .aliasName("live")
                 .version(function.getCurrentVersion())
