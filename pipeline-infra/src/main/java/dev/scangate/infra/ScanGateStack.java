@@ -50,6 +50,8 @@ public final class ScanGateStack extends Stack {
                 : EventBus.Builder.create(this, "RunEvents").eventBusName(config.eventBusName()).build();
         MacieSetup macie = new MacieSetup(this, "Macie",
                 new MacieSetup.Props(config, buckets.macieResults(), keys.macieResults()));
+        // The data key policy names Macie's service-linked role, which KMS rejects until it exists.
+        macie.session().ifPresent(session -> keys.data().getNode().addDependency(session));
 
         approval = new ApprovalService(this, "Approval", new ApprovalService.Props(config, jars.approvalApi(),
                 keys.data(), keys.notifications(), buckets.scanStage(), bus));

@@ -126,6 +126,7 @@ class ScanGateStackTest {
                 .contains("macie.amazonaws.com").contains("kms:GenerateDataKey");
         assertThat(resource("KeysDataKey").at("/Properties/KeyPolicy").toString())
                 .contains("AWSServiceRoleForAmazonMacie");
+        assertThat(resource("KeysDataKey").path("DependsOn").toString()).contains("MacieSession");
         assertThat(resource("BucketsMacieResultsPolicy").toString()).contains("macie.amazonaws.com")
                 .contains("/macie-results/*");
     }

@@ -84,13 +84,15 @@ public final class ApprovalService extends Construct {
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
 
-        Map<String, String> env = Map.of(
-                "APPROVAL_TABLE", table.getTableName(),
-                "APPROVAL_SIGNING_SECRET_ARN", signingSecret.getSecretArn(),
-                "SCAN_STAGE_BUCKET", props.scanStage().getBucketName(),
-                "EVENT_BUS_NAME", props.eventBus().getEventBusName(),
-                "APPROVERS", String.join(",", props.config().approverEmails()),
-                "POWERTOOLS_SERVICE_NAME", "scangate-approval");
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("APPROVAL_TABLE", table.getTableName());
+        env.put("APPROVAL_SIGNING_SECRET_ARN", signingSecret.getSecretArn());
+        env.put("SCAN_STAGE_BUCKET", props.scanStage().getBucketName());
+        env.put("EVENT_BUS_NAME", props.eventBus().getEventBusName());
+        if (!props.config().approverEmails().isEmpty()) {
+            env.put("APPROVERS", String.join(",", props.config().approverEmails()));
+        }
+        env.put("POWERTOOLS_SERVICE_NAME", "scangate-approval");
         // A person waits for this page after clicking the link: SnapStart takes the JVM start off
         // that wait, and the API invokes the published alias so it applies.
         function = JavaFunctionFactory.create(this, new JavaFunctionFactory.Spec("ApprovalApi", HANDLER, props.jar(),

@@ -106,6 +106,11 @@ public final class MacieSetup extends Construct {
         }
     }
 
+    /** The session, when this stack enables Macie; it also creates Macie's service-linked role. */
+    public java.util.Optional<CfnSession> session() {
+        return java.util.Optional.ofNullable(session);
+    }
+
     public List<String> customDataIdentifierIds() {
         return List.copyOf(customDataIdentifierIds);
     }
