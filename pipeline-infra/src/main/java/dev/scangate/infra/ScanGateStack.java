@@ -48,21 +48,45 @@ public final class ScanGateStack extends Stack {
         IEventBus bus = config.usesDefaultEventBus()
                 ? EventBus.fromEventBusName(this, "RunEvents", "default")
                 : EventBus.Builder.create(this, "RunEvents").eventBusName(config.eventBusName()).build();
-        MacieSetup macie = new MacieSetup(this, "Macie",
-                new MacieSetup.Props(config, buckets.macieResults(), keys.macieResults()));
+        MacieSetup macie = new MacieSetup(this, "Macie", MacieSetup.Props.builder()
+                .config(config)
+                .resultsBucket(buckets.macieResults())
+                .resultsKey(keys.macieResults())
+                .build());
         // The data key policy names Macie's service-linked role, which KMS rejects until it exists.
         macie.session().ifPresent(session -> keys.data().getNode().addDependency(session));
 
-        approval = new ApprovalService(this, "Approval", new ApprovalService.Props(config, jars.approvalApi(),
-                keys.data(), keys.notifications(), buckets.scanStage(), bus));
+        approval = new ApprovalService(this, "Approval", ApprovalService.Props.builder()
+                .config(config)
+                .jar(jars.approvalApi())
+                .dataKey(keys.data())
+                .notificationsKey(keys.notifications())
+                .scanStage(buckets.scanStage())
+                .eventBus(bus)
+                .build());
         config.approverEmails().forEach(email -> approval.topic().addSubscription(new EmailSubscription(email)));
         Topic notifications = topic("OperatorsTopic", "ScanGate run failures", keys.notifications(), config.alarmEmails());
         Topic alarmTopic = topic("AlarmTopic", "ScanGate alarms", keys.notifications(), config.alarmEmails());
 
-        PipelineFunctions functions = new PipelineFunctions(this, "Steps", new PipelineFunctions.Props(config, jars,
-                buckets, keys.data(), keys.macieResults(), keys.notifications(), approval, bus, macie.customDataIdentifierIds(), macie.allowListIds()));
-        pipeline = new PipelineStateMachine(this, "Pipeline",
-                new PipelineStateMachine.Props(config, functions, approval.topic(), notifications, keys.notifications()));
+        PipelineFunctions functions = new PipelineFunctions(this, "Steps", PipelineFunctions.Props.builder()
+                .config(config)
+                .jars(jars)
+                .buckets(buckets)
+                .dataKey(keys.data())
+                .macieResultsKey(keys.macieResults())
+                .notificationsKey(keys.notifications())
+                .approval(approval)
+                .eventBus(bus)
+                .customDataIdentifierIds(macie.customDataIdentifierIds())
+                .allowListIds(macie.allowListIds())
+                .build());
+        pipeline = new PipelineStateMachine(this, "Pipeline", PipelineStateMachine.Props.builder()
+                .config(config)
+                .functions(functions)
+                .approvalTopic(approval.topic())
+                .notificationTopic(notifications)
+                .notificationsKey(keys.notifications())
+                .build());
         pipeline.stateMachine().grantTaskResponse(approval.function());
 
         Map<String, IFunction> monitored = new LinkedHashMap<>();
@@ -70,7 +94,11 @@ public final class ScanGateStack extends Stack {
             monitored.put(step.stepName(), functions.function(step));
         }
         monitored.put("ApprovalApi", approval.function());
-        new Alarms(this, "Alarms", new Alarms.Props(pipeline.stateMachine(), monitored, alarmTopic));
+        new Alarms(this, "Alarms", Alarms.Props.builder()
+                .stateMachine(pipeline.stateMachine())
+                .functions(monitored)
+                .alarmTopic(alarmTopic)
+                .build());
 
         output("RawBucketName", buckets.raw().getBucketName(), "producers write here");
         output("ScanStageBucketName", buckets.scanStage().getBucketName(), "staged objects, manifests and run reports");

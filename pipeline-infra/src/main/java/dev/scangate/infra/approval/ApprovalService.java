@@ -48,6 +48,63 @@ public final class ApprovalService extends Construct {
     /** Props for {@link ApprovalService}. */
     public record Props(ScanGateConfig config, Path jar, IKey dataKey, IKey notificationsKey, IBucket scanStage,
                         IEventBus eventBus) {
+
+        public Props {
+            java.util.Objects.requireNonNull(config, "config");
+            java.util.Objects.requireNonNull(jar, "jar");
+            java.util.Objects.requireNonNull(dataKey, "dataKey");
+            java.util.Objects.requireNonNull(notificationsKey, "notificationsKey");
+            java.util.Objects.requireNonNull(scanStage, "scanStage");
+            java.util.Objects.requireNonNull(eventBus, "eventBus");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builder for {@link Props}. */
+        public static final class Builder {
+            private ScanGateConfig config;
+            private Path jar;
+            private IKey dataKey;
+            private IKey notificationsKey;
+            private IBucket scanStage;
+            private IEventBus eventBus;
+
+            public Builder config(ScanGateConfig value) {
+                config = value;
+                return this;
+            }
+
+            public Builder jar(Path value) {
+                jar = value;
+                return this;
+            }
+
+            public Builder dataKey(IKey value) {
+                dataKey = value;
+                return this;
+            }
+
+            public Builder notificationsKey(IKey value) {
+                notificationsKey = value;
+                return this;
+            }
+
+            public Builder scanStage(IBucket value) {
+                scanStage = value;
+                return this;
+            }
+
+            public Builder eventBus(IEventBus value) {
+                eventBus = value;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(config, jar, dataKey, notificationsKey, scanStage, eventBus);
+            }
+        }
     }
 
     private final Table table;

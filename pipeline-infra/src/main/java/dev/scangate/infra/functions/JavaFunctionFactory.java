@@ -71,7 +71,7 @@ public final class JavaFunctionFactory {
 
     static RetentionDays retention(int days) {
         for (RetentionDays value : RetentionDays.values()) {
-            if (value != RetentionDays.INFINITE && value.name().length() > 0 && daysOf(value) == days) {
+            if (daysOf(value) == days) {
                 return value;
             }
         }

@@ -27,6 +27,91 @@ public final class PipelineFunctions extends Construct {
     public record Props(ScanGateConfig config, LambdaJars jars, DataBuckets buckets, IKey dataKey, IKey macieResultsKey,
                         IKey notificationsKey, ApprovalService approval, IEventBus eventBus, List<String> customDataIdentifierIds,
                         List<String> allowListIds) {
+
+        public Props {
+            java.util.Objects.requireNonNull(config, "config");
+            java.util.Objects.requireNonNull(jars, "jars");
+            java.util.Objects.requireNonNull(buckets, "buckets");
+            java.util.Objects.requireNonNull(dataKey, "dataKey");
+            java.util.Objects.requireNonNull(macieResultsKey, "macieResultsKey");
+            java.util.Objects.requireNonNull(notificationsKey, "notificationsKey");
+            java.util.Objects.requireNonNull(approval, "approval");
+            java.util.Objects.requireNonNull(eventBus, "eventBus");
+            java.util.Objects.requireNonNull(customDataIdentifierIds, "customDataIdentifierIds");
+            java.util.Objects.requireNonNull(allowListIds, "allowListIds");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builder for {@link Props}. */
+        public static final class Builder {
+            private ScanGateConfig config;
+            private LambdaJars jars;
+            private DataBuckets buckets;
+            private IKey dataKey;
+            private IKey macieResultsKey;
+            private IKey notificationsKey;
+            private ApprovalService approval;
+            private IEventBus eventBus;
+            private List<String> customDataIdentifierIds;
+            private List<String> allowListIds;
+
+            public Builder config(ScanGateConfig value) {
+                config = value;
+                return this;
+            }
+
+            public Builder jars(LambdaJars value) {
+                jars = value;
+                return this;
+            }
+
+            public Builder buckets(DataBuckets value) {
+                buckets = value;
+                return this;
+            }
+
+            public Builder dataKey(IKey value) {
+                dataKey = value;
+                return this;
+            }
+
+            public Builder macieResultsKey(IKey value) {
+                macieResultsKey = value;
+                return this;
+            }
+
+            public Builder notificationsKey(IKey value) {
+                notificationsKey = value;
+                return this;
+            }
+
+            public Builder approval(ApprovalService value) {
+                approval = value;
+                return this;
+            }
+
+            public Builder eventBus(IEventBus value) {
+                eventBus = value;
+                return this;
+            }
+
+            public Builder customDataIdentifierIds(List<String> value) {
+                customDataIdentifierIds = value;
+                return this;
+            }
+
+            public Builder allowListIds(List<String> value) {
+                allowListIds = value;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(config, jars, buckets, dataKey, macieResultsKey, notificationsKey, approval, eventBus, customDataIdentifierIds, allowListIds);
+            }
+        }
     }
 
     private final Map<PipelineStep, Function> functions = new EnumMap<>(PipelineStep.class);

@@ -27,6 +27,42 @@ public final class MacieSetup extends Construct {
 
     /** Props for {@link MacieSetup}. */
     public record Props(ScanGateConfig config, IBucket resultsBucket, IKey resultsKey) {
+
+        public Props {
+            java.util.Objects.requireNonNull(config, "config");
+            java.util.Objects.requireNonNull(resultsBucket, "resultsBucket");
+            java.util.Objects.requireNonNull(resultsKey, "resultsKey");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builder for {@link Props}. */
+        public static final class Builder {
+            private ScanGateConfig config;
+            private IBucket resultsBucket;
+            private IKey resultsKey;
+
+            public Builder config(ScanGateConfig value) {
+                config = value;
+                return this;
+            }
+
+            public Builder resultsBucket(IBucket value) {
+                resultsBucket = value;
+                return this;
+            }
+
+            public Builder resultsKey(IKey value) {
+                resultsKey = value;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(config, resultsBucket, resultsKey);
+            }
+        }
     }
 
     private final CfnSession session;

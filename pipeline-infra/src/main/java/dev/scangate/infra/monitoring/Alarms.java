@@ -24,6 +24,42 @@ public final class Alarms extends Construct {
 
     /** Props for {@link Alarms}. */
     public record Props(IStateMachine stateMachine, Map<String, IFunction> functions, ITopic alarmTopic) {
+
+        public Props {
+            java.util.Objects.requireNonNull(stateMachine, "stateMachine");
+            java.util.Objects.requireNonNull(functions, "functions");
+            java.util.Objects.requireNonNull(alarmTopic, "alarmTopic");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builder for {@link Props}. */
+        public static final class Builder {
+            private IStateMachine stateMachine;
+            private Map<String, IFunction> functions;
+            private ITopic alarmTopic;
+
+            public Builder stateMachine(IStateMachine value) {
+                stateMachine = value;
+                return this;
+            }
+
+            public Builder functions(Map<String, IFunction> value) {
+                functions = value;
+                return this;
+            }
+
+            public Builder alarmTopic(ITopic value) {
+                alarmTopic = value;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(stateMachine, functions, alarmTopic);
+            }
+        }
     }
 
     public Alarms(Construct scope, String id, Props props) {

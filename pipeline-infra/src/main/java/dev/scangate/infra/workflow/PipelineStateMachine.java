@@ -37,6 +37,56 @@ public final class PipelineStateMachine extends Construct {
     /** Props for {@link PipelineStateMachine}. */
     public record Props(ScanGateConfig config, PipelineFunctions functions, ITopic approvalTopic,
                         ITopic notificationTopic, IKey notificationsKey) {
+
+        public Props {
+            java.util.Objects.requireNonNull(config, "config");
+            java.util.Objects.requireNonNull(functions, "functions");
+            java.util.Objects.requireNonNull(approvalTopic, "approvalTopic");
+            java.util.Objects.requireNonNull(notificationTopic, "notificationTopic");
+            java.util.Objects.requireNonNull(notificationsKey, "notificationsKey");
+        }
+
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builder for {@link Props}. */
+        public static final class Builder {
+            private ScanGateConfig config;
+            private PipelineFunctions functions;
+            private ITopic approvalTopic;
+            private ITopic notificationTopic;
+            private IKey notificationsKey;
+
+            public Builder config(ScanGateConfig value) {
+                config = value;
+                return this;
+            }
+
+            public Builder functions(PipelineFunctions value) {
+                functions = value;
+                return this;
+            }
+
+            public Builder approvalTopic(ITopic value) {
+                approvalTopic = value;
+                return this;
+            }
+
+            public Builder notificationTopic(ITopic value) {
+                notificationTopic = value;
+                return this;
+            }
+
+            public Builder notificationsKey(IKey value) {
+                notificationsKey = value;
+                return this;
+            }
+
+            public Props build() {
+                return new Props(config, functions, approvalTopic, notificationTopic, notificationsKey);
+            }
+        }
     }
 
     private final StateMachine stateMachine;
