@@ -176,7 +176,7 @@ public final class ApprovalService extends Construct {
                 .defaultIntegration(new HttpLambdaIntegration("ApprovalApiIntegration", liveAlias))
                 .build();
         LogGroup accessLogs = LogGroup.Builder.create(this, "ApiAccessLogs")
-                .retention(software.amazon.awscdk.services.logs.RetentionDays.ONE_YEAR)
+                .retention(JavaFunctionFactory.retention(props.config().logRetentionDays()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         HttpStage.Builder.create(this, "DefaultStage")

@@ -69,7 +69,7 @@ public final class JavaFunctionFactory {
         return builder.build();
     }
 
-    static RetentionDays retention(int days) {
+    public static RetentionDays retention(int days) {
         for (RetentionDays value : RetentionDays.values()) {
             if (daysOf(value) == days) {
                 return value;

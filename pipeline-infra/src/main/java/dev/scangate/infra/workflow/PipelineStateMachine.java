@@ -14,7 +14,7 @@ import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
+import dev.scangate.infra.functions.JavaFunctionFactory;
 import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
@@ -102,7 +102,7 @@ public final class PipelineStateMachine extends Construct {
                     + "; update PipelineStateMachine with statemachine/README.md");
         }
         LogGroup logs = LogGroup.Builder.create(this, "Logs")
-                .retention(RetentionDays.ONE_YEAR)
+                .retention(JavaFunctionFactory.retention(props.config().logRetentionDays()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         stateMachine = StateMachine.Builder.create(this, "StateMachine")
