@@ -64,6 +64,7 @@ public final class Engine implements AutoCloseable {
     private EngineStore store;
     private ExecutorService pool;
     private Timers timers;
+    private volatile boolean closing;
 
     private Engine(Builder b) {
         this.dataDirectory = b.dataDirectory;
@@ -80,6 +81,7 @@ public final class Engine implements AutoCloseable {
 
     /** Opens the database and resumes every running execution. */
     public synchronized Engine start() {
+        closing = false;
         store = EngineStore.open(dataDirectory);
         pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "sfn-worker");
@@ -100,6 +102,7 @@ public final class Engine implements AutoCloseable {
         if (store == null) {
             return;
         }
+        closing = true;
         timers.close();
         pool.shutdownNow();
         try {
@@ -434,8 +437,10 @@ public final class Engine implements AutoCloseable {
             }
             MDC.put("runId", r.name());
             advance(r);
+        } catch (Abandoned e) {
+            LOG.debug("{} left for the next start", arn);
         } catch (RuntimeException e) {
-            if (store != null && !pool.isShutdown()) {
+            if (!closing) {
                 LOG.error("execution {} could not advance", arn, e);
             }
         } finally {
@@ -552,14 +557,29 @@ public final class Engine implements AutoCloseable {
     }
 
     private void save(ExecutionRow r, Cursor c, List<PendingEvent> events) {
+        abandonIfClosing();
         store.saveProgress(withCursor(r, ExecutionStatus.RUNNING, null, null, null, 0, c), events, List.of());
     }
 
     private void close(ExecutionRow r, Cursor c, ExecutionStatus status, String output, String error, String cause,
                        long stopMillis, List<PendingEvent> events) {
+        abandonIfClosing();
         List<String> tokens = c.tokenHash == null ? List.of() : List.of(c.tokenHash);
         store.saveProgress(withCursor(r, status, output, error, cause, stopMillis, c), events, tokens);
         LOG.info("execution {} {}", r.name(), status);
+    }
+
+    /** A step cut short by shutdown is not recorded, so the next start re-runs it from the stored cursor. */
+    private void abandonIfClosing() {
+        if (closing) {
+            throw new Abandoned();
+        }
+    }
+
+    private static final class Abandoned extends RuntimeException {
+        Abandoned() {
+            super("engine closing", null, false, false);
+        }
     }
 
     private static ExecutionRow withCursor(ExecutionRow r, ExecutionStatus status, String output, String error,
