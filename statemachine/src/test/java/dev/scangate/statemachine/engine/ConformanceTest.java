@@ -33,6 +33,7 @@ class ConformanceTest {
     static void start() {
         Integrations integrations = Integrations.builder()
                 .register("aws-sdk:test:echo", r -> r.arguments())
+                .register("s3:listObjectsV2", r -> r.arguments().get("FakeListing"))
                 .register("aws-sdk:test:fail", r -> {
                     throw new StatesError(r.arguments().path("Error").asText(), r.arguments().path("Cause").asText());
                 })
@@ -55,7 +56,7 @@ class ConformanceTest {
 
     static Stream<Arguments> cases() throws Exception {
         List<Arguments> out = new ArrayList<>();
-        for (String file : List.of("jsonpath.json", "jsonata.json")) {
+        for (String file : List.of("jsonpath.json", "jsonata.json", "map.json")) {
             try (InputStream in = ConformanceTest.class.getResourceAsStream("/conformance/" + file)) {
                 for (JsonNode c : Json.MAPPER.readTree(in).get("cases")) {
                     out.add(Arguments.of(Named.of(file + ": " + c.get("name").asText(), c)));

@@ -292,17 +292,26 @@ public final class Interpreter {
         JsonNode eff = flow.effectiveInput(state, scope);
         ArrayNode results = Json.MAPPER.createArrayNode();
         if (map) {
-            JsonNode items = state.has("Items") ? flow.value(state, "Items", scope)
+            if (state.has("ResultWriter")) {
+                throw StatesError.runtime("Map ResultWriter is not supported by the local engine (state '" + c.state + "')");
+            }
+            JsonNode items = state.has("ItemReader") ? readItems(state, flow, eff, scope, ctx, c)
+                    : state.has("Items") ? flow.value(state, "Items", scope)
                     : state.has("ItemsPath") ? flow.value(state, "ItemsPath", scope) : eff;
             if (items == null || !items.isArray()) {
                 throw new StatesError("States.Runtime", "Map items are not an array in state '" + c.state + "'");
             }
+            items = batch(state, flow, eff, scope, (ArrayNode) items);
             JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
             if (processor == null) {
                 throw StatesError.runtime("Map state '" + c.state + "' has no ItemProcessor");
             }
             Definition sub = def.nested(processor, state);
             JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
+            long toleratedCount = state.path("ToleratedFailureCount").asLong(-1);
+            double toleratedPercent = state.path("ToleratedFailurePercentage").asDouble(-1);
+            boolean tolerant = toleratedCount >= 0 || toleratedPercent >= 0;
+            int failures = 0;
             events.add(event("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", items.size())));
             for (int i = 0; i < items.size(); i++) {
                 JsonNode itemInput = items.get(i);
@@ -316,7 +325,23 @@ public final class Interpreter {
                             ? JsonataEvaluator.template(selector, JsonataFlow.states(itemScope), scope.variables())
                             : JsonPathFlow.INSTANCE.template(selector, eff, itemScope);
                 }
-                results.add(runSubflow(sub, itemInput, c.variables, ctx));
+                try {
+                    results.add(runSubflow(sub, itemInput, c.variables, ctx));
+                } catch (StatesError e) {
+                    if (!tolerant) {
+                        throw e;
+                    }
+                    failures++;
+                    results.add(Json.object().put("Error", e.error()).put("Cause", e.cause()));
+                }
+            }
+            if (tolerant && failures > 0) {
+                boolean overCount = toleratedCount >= 0 && failures > toleratedCount;
+                boolean overPercent = toleratedPercent >= 0 && 100.0 * failures / items.size() > toleratedPercent;
+                if ((toleratedCount < 0 || overCount) && (toleratedPercent < 0 || overPercent)) {
+                    throw new StatesError("States.ExceedToleratedFailureThreshold", "The specified tolerated failure"
+                            + " threshold was exceeded: " + failures + " of " + items.size() + " items failed");
+                }
             }
             events.add(event("MapStateSucceeded", null, null));
         } else {
@@ -330,6 +355,77 @@ public final class Interpreter {
         JsonNode output = flow.output(state, eff, s);
         ObjectNode assigned = flow.assign(state.get("Assign"), s);
         return exit(state, map ? "Map" : "Parallel", c, output, assigned, events);
+    }
+
+    /**
+     * A Distributed Map's ItemReader: its resource (for example {@code arn:aws:states:::s3:listObjectsV2})
+     * is an integration that receives the reader's Arguments/Parameters plus {@code ReaderConfig} and
+     * returns the items as a JSON array.
+     */
+    private JsonNode readItems(ObjectNode state, DataFlow flow, JsonNode eff, Scope scope, ExecContext ctx, Cursor c) {
+        JsonNode reader = state.get("ItemReader");
+        String resource = reader.path("Resource").asText();
+        Integrations.Resolved resolved = integrations.resolve(resource);
+        JsonNode args;
+        if (reader.has("Arguments")) {
+            args = JsonataEvaluator.template(reader.get("Arguments"), JsonataFlow.states(scope), scope.variables());
+        } else if (reader.has("Parameters")) {
+            args = JsonPathFlow.INSTANCE.template(reader.get("Parameters"), eff, scope);
+        } else {
+            args = Json.object();
+        }
+        ObjectNode request = args.isObject() ? ((ObjectNode) args).deepCopy() : Json.object();
+        if (reader.has("ReaderConfig")) {
+            request.set("ReaderConfig", reader.get("ReaderConfig"));
+        }
+        JsonNode items;
+        try {
+            items = call(resolved, new TaskRequest(resource, resolved.action(), request, null, ctx.executionArn(), c.state));
+        } catch (StatesError e) {
+            throw new StatesError("States.ItemReaderFailed", e.error() + ": " + e.cause());
+        }
+        if (!items.isArray()) {
+            throw new StatesError("States.ItemReaderFailed", "the ItemReader " + resource + " did not return an array of items");
+        }
+        long max = reader.path("ReaderConfig").path("MaxItems").asLong(0);
+        if (max > 0 && items.size() > max) {
+            ArrayNode cut = Json.MAPPER.createArrayNode();
+            for (int i = 0; i < max; i++) {
+                cut.add(items.get(i));
+            }
+            return cut;
+        }
+        return items;
+    }
+
+    /** ItemBatcher: groups items into {@code {"Items": [...], "BatchInput": ...}}. */
+    private static JsonNode batch(ObjectNode state, DataFlow flow, JsonNode eff, Scope scope, ArrayNode items) {
+        JsonNode batcher = state.get("ItemBatcher");
+        if (batcher == null) {
+            return items;
+        }
+        int size = batcher.path("MaxItemsPerBatch").asInt(items.size() == 0 ? 1 : items.size());
+        if (size < 1) {
+            throw StatesError.runtime("ItemBatcher MaxItemsPerBatch must be positive");
+        }
+        JsonNode batchInput = null;
+        if (batcher.has("BatchInput")) {
+            batchInput = flow instanceof JsonataFlow
+                    ? JsonataEvaluator.template(batcher.get("BatchInput"), JsonataFlow.states(scope), scope.variables())
+                    : JsonPathFlow.INSTANCE.template(batcher.get("BatchInput"), eff, scope);
+        }
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (int i = 0; i < items.size(); i += size) {
+            ObjectNode b = out.addObject();
+            ArrayNode chunk = b.putArray("Items");
+            for (int j = i; j < Math.min(items.size(), i + size); j++) {
+                chunk.add(items.get(j));
+            }
+            if (batchInput != null) {
+                b.set("BatchInput", batchInput);
+            }
+        }
+        return out;
     }
 
     /** Runs a Map iteration or Parallel branch to its end in this thread; its events are not kept. */

@@ -161,7 +161,11 @@ final class JsonPathFlow implements DataFlow {
         if (!path.startsWith("$.")) {
             throw new StatesError("States.ResultPathMatchFailure", "ResultPath " + path + " is not a reference path");
         }
-        JsonNode root = rawInput.isObject() ? rawInput.deepCopy() : Json.object();
+        if (!rawInput.isObject()) {
+            throw new StatesError("States.ResultPathMatchFailure", "Unable to apply ResultPath " + path
+                    + " to input " + Json.write(rawInput) + ": the input is not an object");
+        }
+        JsonNode root = rawInput.deepCopy();
         ObjectNode target = (ObjectNode) root;
         String[] parts = path.substring(2).split("\\.");
         for (int i = 0; i < parts.length - 1; i++) {
