@@ -179,6 +179,7 @@ class PipelineRunTest {
         assertThat(published.get(0).get("Subject").asText()).contains("failed in StartScan");
         ObjectNode failure = (ObjectNode) calls.get("PublishRunEvent").get(0).get("failure");
         assertThat(failure.get("error").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(calls.get("PublishRunEvent").get(0).get("reportKey").isNull()).isTrue();
         assertThat(calls).doesNotContainKeys("CollectFindings", "RouteObjects");
     }
 }

@@ -49,39 +49,42 @@ public final class JsonataEvaluator {
         return m.matches() ? m.group(1) : null;
     }
 
-    /** Evaluates every expression in a template; an undefined field or element is left out. */
+    /**
+     * Evaluates every expression in a template. A whole-template expression that returns nothing
+     * gives a missing node; a field or element that returns nothing is a {@code States.QueryEvaluationError}
+     * naming it, as in Step Functions.
+     */
     public static JsonNode template(JsonNode template, JsonNode states, ObjectNode variables) {
-        JsonNode out = templateOrUndefined(template, states, variables);
+        JsonNode out = templateOrUndefined(template, states, variables, "");
         return out == null ? Json.MAPPER.missingNode() : out;
     }
 
-    private static JsonNode templateOrUndefined(JsonNode template, JsonNode states, ObjectNode variables) {
+    private static JsonNode templateOrUndefined(JsonNode template, JsonNode states, ObjectNode variables, String at) {
         if (template == null) {
             return null;
         }
         String expr = expressionOf(template);
         if (expr != null) {
-            return evaluate(expr, states, variables);
+            JsonNode v = evaluate(expr, states, variables);
+            if (v == null && !at.isEmpty()) {
+                throw new StatesError("States.QueryEvaluationError", "The JSONata expression '" + expr.trim()
+                        + "' specified for the field '" + at.substring(1) + "' returned nothing (undefined).");
+            }
+            return v;
         }
         if (template.isObject()) {
             ObjectNode out = Json.object();
             Iterator<Map.Entry<String, JsonNode>> it = template.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                JsonNode v = templateOrUndefined(e.getValue(), states, variables);
-                if (v != null) {
-                    out.set(e.getKey(), v);
-                }
+                out.set(e.getKey(), templateOrUndefined(e.getValue(), states, variables, at + "/" + e.getKey()));
             }
             return out;
         }
         if (template.isArray()) {
             ArrayNode out = Json.MAPPER.createArrayNode();
-            for (JsonNode el : template) {
-                JsonNode v = templateOrUndefined(el, states, variables);
-                if (v != null) {
-                    out.add(v);
-                }
+            for (int i = 0; i < template.size(); i++) {
+                out.add(templateOrUndefined(template.get(i), states, variables, at + "/" + i));
             }
             return out;
         }
@@ -123,6 +126,8 @@ public final class JsonataEvaluator {
         Jsonata compiled = cache.get(expression);
         if (compiled == null) {
             compiled = Jsonata.jsonata(expression);
+            // keep JSON null distinct from "no value" (undefined) in results
+            compiled.setOutputConvertNulls(false);
             if (cache.size() > CACHE_LIMIT) {
                 cache.clear();
             }
