@@ -51,6 +51,8 @@ public final class Engine implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]{1,80}");
     private static final Pattern TOKEN = Pattern.compile("AQ[A-Za-z0-9+/]{64}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Step Functions' history ceiling: an execution that reaches it fails. */
+    public static final int MAX_HISTORY_EVENTS = 25_000;
     private static final String TIMED_OUT_MESSAGE = "Task Timed Out: 'Provided task does not exist anymore'";
 
     private final Path dataDirectory;
@@ -305,6 +307,9 @@ public final class Engine implements AutoCloseable {
                 throw new EngineException(EngineError.EXECUTION_NOT_REDRIVABLE,
                         "Execution is " + r.status() + " and cannot be redriven");
             }
+            if (store.eventCount(executionArn) >= MAX_HISTORY_EVENTS - 1) {
+                throw new EngineException(EngineError.EXECUTION_NOT_REDRIVABLE, "Execution history event limit exceeded");
+            }
             Cursor c = Cursor.fromJson(r.cursor());
             String failedState = c.state;
             c.moveTo(failedState, c.input);
@@ -474,7 +479,17 @@ public final class Engine implements AutoCloseable {
                 o = interpreter.step(def, c, ctx, host(r), events);
             }
             switch (o.kind()) {
-                case NEXT -> save(r, c, events);
+                case NEXT -> {
+                    if (save(r, c, events) >= MAX_HISTORY_EVENTS - 1) {
+                        String cause = "The execution reached the maximum number of history events ("
+                                + MAX_HISTORY_EVENTS + ").";
+                        ObjectNode d = Json.object().put("error", "States.Runtime").put("cause", cause);
+                        List<PendingEvent> last = new ArrayList<>(List.of(
+                                new PendingEvent("ExecutionFailed", "executionFailedEventDetails", d, clock.millis())));
+                        close(r, c, ExecutionStatus.FAILED, null, "States.Runtime", cause, clock.millis(), last);
+                        return;
+                    }
+                }
                 case SUSPEND -> {
                     save(r, c, events);
                     if (Cursor.TOKEN.equals(c.phase)) {
@@ -556,9 +571,9 @@ public final class Engine implements AutoCloseable {
         };
     }
 
-    private void save(ExecutionRow r, Cursor c, List<PendingEvent> events) {
+    private long save(ExecutionRow r, Cursor c, List<PendingEvent> events) {
         abandonIfClosing();
-        store.saveProgress(withCursor(r, ExecutionStatus.RUNNING, null, null, null, 0, c), events, List.of());
+        return store.saveProgress(withCursor(r, ExecutionStatus.RUNNING, null, null, null, 0, c), events, List.of());
     }
 
     private void close(ExecutionRow r, Cursor c, ExecutionStatus status, String output, String error, String cause,

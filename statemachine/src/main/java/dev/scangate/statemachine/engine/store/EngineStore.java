@@ -190,9 +190,9 @@ public final class EngineStore implements AutoCloseable {
         });
     }
 
-    /** Saves an execution's new status and cursor with the events of the transition, atomically. */
-    public void saveProgress(ExecutionRow row, List<PendingEvent> events, List<String> tokensToClose) {
-        tx(() -> {
+    /** Saves an execution's new status and cursor with the events of the transition, atomically; returns the last event id. */
+    public long saveProgress(ExecutionRow row, List<PendingEvent> events, List<String> tokensToClose) {
+        return tx(() -> {
             try (PreparedStatement ps = connection.prepareStatement("UPDATE executions SET status = ?, output = ?,"
                     + " error = ?, cause = ?, stop_ms = ?, redrive_count = ?, redrive_ms = ?, cursor = ? WHERE arn = ?")) {
                 ps.setString(1, row.status().name());
@@ -209,15 +209,11 @@ public final class EngineStore implements AutoCloseable {
             for (String hash : tokensToClose) {
                 closeToken(hash);
             }
-            appendEvents(row.arn(), events);
-            return null;
+            return appendEvents(row.arn(), events);
         });
     }
 
-    private void appendEvents(String arn, List<PendingEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
+    private long appendEvents(String arn, List<PendingEvent> events) throws SQLException {
         long last;
         try (PreparedStatement ps = connection.prepareStatement("SELECT last_event FROM executions WHERE arn = ?")) {
             ps.setString(1, arn);
@@ -225,6 +221,9 @@ public final class EngineStore implements AutoCloseable {
                 rs.next();
                 last = rs.getLong(1);
             }
+        }
+        if (events.isEmpty()) {
+            return last;
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (PendingEvent e : events) {
@@ -245,6 +244,7 @@ public final class EngineStore implements AutoCloseable {
             ps.setString(2, arn);
             ps.executeUpdate();
         }
+        return last;
     }
 
     public Optional<ExecutionRow> findExecution(String arn) {
