@@ -63,7 +63,7 @@ public final class Engine implements AutoCloseable {
     private final Interpreter interpreter;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Definition> definitions = new ConcurrentHashMap<>();
-    private EngineStore store;
+    private volatile EngineStore store;
     private ExecutorService pool;
     private Timers timers;
     private volatile boolean closing;
@@ -139,7 +139,7 @@ public final class Engine implements AutoCloseable {
         }
         String arn = stateMachineArn(name);
         synchronized (this) {
-            var existing = store.findStateMachine(arn);
+            var existing = store().findStateMachine(arn);
             if (existing.isPresent()) {
                 if (existing.get().definition().equals(definition) && Objects.equals(existing.get().roleArn(), roleArn)) {
                     return existing.get();
@@ -167,12 +167,12 @@ public final class Engine implements AutoCloseable {
 
     public StateMachineInfo describeStateMachine(String arn) {
         checkArn(arn, ":stateMachine:");
-        return store.findStateMachine(arn).orElseThrow(() -> new EngineException(
+        return store().findStateMachine(arn).orElseThrow(() -> new EngineException(
                 EngineError.STATE_MACHINE_DOES_NOT_EXIST, "State Machine Does Not Exist: '" + arn + "'"));
     }
 
     public List<StateMachineInfo> listStateMachines() {
-        return store.listStateMachines();
+        return store().listStateMachines();
     }
 
     public void deleteStateMachine(String arn) {
@@ -224,7 +224,7 @@ public final class Engine implements AutoCloseable {
         }
         String arn = "arn:aws:states:" + region + ":" + accountId + ":execution:" + sm.name() + ":" + execName;
         synchronized (this) {
-            var existing = store.findExecution(arn);
+            var existing = store().findExecution(arn);
             if (existing.isPresent()) {
                 ExecutionRow row = existing.get();
                 if (row.status() == ExecutionStatus.RUNNING && Json.parse(row.input()).equals(inputNode)) {
@@ -360,7 +360,7 @@ public final class Engine implements AutoCloseable {
 
     public void sendTaskHeartbeat(String taskToken) {
         String hash = checkToken(taskToken);
-        TokenRow t = store.findToken(hash).orElseThrow(() -> new EngineException(EngineError.TASK_TIMED_OUT, TIMED_OUT_MESSAGE));
+        TokenRow t = store().findToken(hash).orElseThrow(() -> new EngineException(EngineError.TASK_TIMED_OUT, TIMED_OUT_MESSAGE));
         if (t.resultKind() != null) {
             throw new EngineException(EngineError.TASK_TIMED_OUT, TIMED_OUT_MESSAGE);
         }
@@ -375,7 +375,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void complete(String hash, String kind, String output, String error, String cause) {
-        TokenRow t = store.findToken(hash).orElseThrow(() -> new EngineException(EngineError.TASK_TIMED_OUT, TIMED_OUT_MESSAGE));
+        TokenRow t = store().findToken(hash).orElseThrow(() -> new EngineException(EngineError.TASK_TIMED_OUT, TIMED_OUT_MESSAGE));
         if (!store.completeToken(hash, kind, output, error, cause)) {
             throw new EngineException(EngineError.TASK_TIMED_OUT, TIMED_OUT_MESSAGE);
         }
@@ -611,9 +611,17 @@ public final class Engine implements AutoCloseable {
         return locks.computeIfAbsent(arn, k -> new ReentrantLock());
     }
 
+    private EngineStore store() {
+        EngineStore s = store;
+        if (s == null) {
+            throw new IllegalStateException("the Step Functions engine is not running");
+        }
+        return s;
+    }
+
     private ExecutionRow row(String arn) {
         checkArn(arn, ":execution:");
-        return store.findExecution(arn).orElseThrow(() -> new EngineException(EngineError.EXECUTION_DOES_NOT_EXIST,
+        return store().findExecution(arn).orElseThrow(() -> new EngineException(EngineError.EXECUTION_DOES_NOT_EXIST,
                 "Execution Does Not Exist: '" + arn + "'"));
     }
 
