@@ -50,6 +50,14 @@ public final class PipelineDefinition {
         return text;
     }
 
+    /**
+     * Problems of the definition as ASL, each with its JSON-pointer location; empty when valid.
+     * Placeholders sit inside strings, so the unsubstituted text validates too.
+     */
+    public java.util.List<AslProblem> validate() {
+        return AslValidator.validate(text);
+    }
+
     /** Every placeholder name the text uses, sorted. */
     public SortedSet<String> placeholders() {
         SortedSet<String> names = new TreeSet<>();
