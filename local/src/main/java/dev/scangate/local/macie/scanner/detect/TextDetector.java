@@ -972,7 +972,7 @@ public final class TextDetector {
         if (sinGroups > 0 && on[Detector.CANADA_SOCIAL_INSURANCE_NUMBER.ordinal()]) {
             int n = collectDigits(g, sinGroups);
             int e = ge[g + sinGroups - 1];
-            if (digits[0] != 0 && digits[0] != 8 && Checksums.luhn(digits, n)
+            if (digits[0] != 8 && Checksums.luhn(digits, n)
                     && near(Detector.CANADA_SOCIAL_INSURANCE_NUMBER, s, e)) {
                 emit(Detector.CANADA_SOCIAL_INSURANCE_NUMBER, s, e);
             }
