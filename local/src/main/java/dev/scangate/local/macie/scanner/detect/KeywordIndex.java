@@ -15,14 +15,15 @@ public final class KeywordIndex {
 
     private static final KeywordIndex INSTANCE = new KeywordIndex();
 
-    private final char[][][] buckets = new char[128][][];
-    private final long[][] bucketBits = new long[128][];
+    /** Keywords by their first two characters (lower case, ASCII): one look-up per word start. */
+    private final char[][][] buckets = new char[128 * 128][][];
+    private final long[][] bucketBits = new long[128 * 128][];
     private final ConcurrentHashMap<String, Long> nameMasks = new ConcurrentHashMap<>();
 
     private KeywordIndex() {
         List<List<char[]>> kw = new ArrayList<>();
         List<List<Long>> bits = new ArrayList<>();
-        for (int i = 0; i < 128; i++) {
+        for (int i = 0; i < 128 * 128; i++) {
             kw.add(new ArrayList<>());
             bits.add(new ArrayList<>());
         }
@@ -30,13 +31,14 @@ public final class KeywordIndex {
             for (String k : d.keywords()) {
                 String lower = k.toLowerCase(Locale.ROOT);
                 char first = lower.charAt(0);
-                if (first < 128) {
-                    kw.get(first).add(lower.toCharArray());
-                    bits.get(first).add(d.bit());
+                char second = lower.charAt(1);
+                if (first < 128 && second < 128) {
+                    kw.get(first * 128 + second).add(lower.toCharArray());
+                    bits.get(first * 128 + second).add(d.bit());
                 }
             }
         }
-        for (int i = 0; i < 128; i++) {
+        for (int i = 0; i < 128 * 128; i++) {
             if (!kw.get(i).isEmpty()) {
                 buckets[i] = kw.get(i).toArray(new char[0][]);
                 bucketBits[i] = bits.get(i).stream().mapToLong(Long::longValue).toArray();
@@ -77,12 +79,14 @@ public final class KeywordIndex {
         boolean prevWord = false;
         for (int i = from; i < to; i++) {
             char c = b[i];
-            boolean word = Character.isLetterOrDigit(c);
-            if (!prevWord) {
-                char lc = c < 128 ? (char) (c | ((c >= 'A' && c <= 'Z') ? 0x20 : 0)) : 0;
-                char[][] bucket = lc != 0 ? buckets[lc] : null;
+            boolean word = c < 128 ? (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')
+                    : Character.isLetterOrDigit(c);
+            if (!prevWord && i + 1 < to && c < 128 && b[i + 1] < 128) {
+                char c2 = b[i + 1];
+                int key = lower(c) * 128 + lower(c2);
+                char[][] bucket = buckets[key];
                 if (bucket != null) {
-                    long[] bb = bucketBits[lc];
+                    long[] bb = bucketBits[key];
                     for (int k = 0; k < bucket.length; k++) {
                         int end = match(b, i, to, bucket[k]);
                         if (end >= 0) {
@@ -93,6 +97,10 @@ public final class KeywordIndex {
             }
             prevWord = word;
         }
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     private static int match(char[] b, int at, int to, char[] kw) {

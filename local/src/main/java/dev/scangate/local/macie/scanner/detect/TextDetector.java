@@ -48,6 +48,8 @@ public final class TextDetector {
     private static final Set<String> IGNORED_STRIPE_KEYS = Set.of(
             "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "pk_test_TYooMQauvdEDq54NiTphI7jx");
 
+    private static final Set<String> INVALID_NINO_PREFIXES = Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ");
+
     private static final Pattern MONTH_DATE = Pattern.compile(
             "(?i)(?:(?:\\d{1,2}(?:st|nd|rd|th)? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?"
                     + "(?: \\d{1,2}(?:st|nd|rd|th)?,?)?[ -]\\d{2,4}|\\d{2}-(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
@@ -138,14 +140,26 @@ public final class TextDetector {
                 continue;
             }
             int tokEnd = i + 1;
-            while (tokEnd < end && buf[tokEnd] < 128 && CLS[buf[tokEnd]] != OTHER) {
+            int nd = k == DIGIT ? 1 : 0;
+            int nu = k == UPPER ? 1 : 0;
+            while (tokEnd < end) {
+                char t = buf[tokEnd];
+                if (t >= 128) {
+                    break;
+                }
+                byte tk = CLS[t];
+                if (tk == OTHER) {
+                    break;
+                }
+                nd += tk == DIGIT ? 1 : 0;
+                nu += tk == UPPER ? 1 : 0;
                 tokEnd++;
             }
             if (tokEnd < end && buf[tokEnd] >= 128 && Character.isLetterOrDigit(buf[tokEnd])) {
                 i = skipWord(tokEnd);
                 continue;
             }
-            i = Math.max(tokEnd, token(i, tokEnd, k));
+            i = Math.max(tokEnd, token(i, tokEnd, k, nd, nu));
         }
         this.b = null;
         this.locator = null;
@@ -310,18 +324,8 @@ public final class TextDetector {
 
     // ---------------------------------------------------------------- tokens
 
-    private int token(int s, int e, byte firstClass) {
+    private int token(int s, int e, byte firstClass, int nd, int nu) {
         int len = e - s;
-        int nd = 0;
-        int nu = 0;
-        for (int q = s; q < e; q++) {
-            byte k = CLS[b[q]];
-            if (k == DIGIT) {
-                nd++;
-            } else if (k == UPPER) {
-                nu++;
-            }
-        }
         int next = e;
         if (on[Detector.AWS_CREDENTIALS.ordinal()] && (len == 40 || (e < to && (b[e] == '/' || b[e] == '+')))) {
             next = Math.max(next, awsSecret(s, e));
@@ -552,8 +556,7 @@ public final class TextDetector {
         if ("DFIQUV".indexOf(p1) >= 0 || "DFIOQUV".indexOf(p2) >= 0 || CLS[p2] != UPPER) {
             return e;
         }
-        String prefix = new String(new char[] {p1, p2});
-        if (Set.of("BG", "GB", "NK", "KN", "TN", "NT", "ZZ").contains(prefix)) {
+        if (INVALID_NINO_PREFIXES.contains(new String(new char[] {p1, p2}))) {
             return e;
         }
         int end;
@@ -694,7 +697,7 @@ public final class TextDetector {
 
     private void monthDate(int s) {
         long bits = Detector.DATE_OF_BIRTH.bit() | Detector.CREDIT_CARD_EXPIRATION.bit();
-        if (!isMonth(s) || !lineHas(bits)) {
+        if (!isMonth(s) || !lineHas(bits)) { // isMonth first: it costs three loads
             return;
         }
         int start = s;
@@ -722,12 +725,37 @@ public final class TextDetector {
         reportDate(ms, me, true);
     }
 
+    private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"};
+
+    /** The token at s is a month name or its three-letter abbreviation (or "sept"), any case. */
     private boolean isMonth(int s) {
-        if (s + 3 > to) {
+        int e = s;
+        while (e < to && e - s < 10 && ((b[e] | 0x20) >= 'a' && (b[e] | 0x20) <= 'z')) {
+            e++;
+        }
+        int len = e - s;
+        if (len < 3 || len > 9) {
             return false;
         }
-        String m3 = new String(b, s, 3).toLowerCase(java.util.Locale.ROOT);
-        return "jan feb mar apr may jun jul aug sep oct nov dec".contains(m3) && m3.indexOf(' ') < 0;
+        for (String m : MONTH_NAMES) {
+            if ((b[s] | 0x20) != m.charAt(0) || (b[s + 1] | 0x20) != m.charAt(1) || (b[s + 2] | 0x20) != m.charAt(2)) {
+                continue;
+            }
+            if (len == 3 || (len == 4 && (b[s + 3] | 0x20) == 't' && m.startsWith("sept"))) {
+                return true;
+            }
+            if (len != m.length()) {
+                return false;
+            }
+            for (int k = 3; k < len; k++) {
+                if ((b[s + k] | 0x20) != m.charAt(k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private void reportDate(int s, int e, boolean fullDate) {
@@ -1107,10 +1135,7 @@ public final class TextDetector {
             return;
         }
         char sp = sep(g + 1);
-        if (sp != '/' && sp != '-' && sp != '.') {
-            return;
-        }
-        if (!lineHas(bits)) {
+        if (sp != '/' && sp != '-' && sp != '.' || len(g) > 4 || len(g + 1) > 4) {
             return;
         }
         if (g + 2 < groups && sep(g + 2) == sp) {
@@ -1121,7 +1146,7 @@ public final class TextDetector {
                     && ((a >= 1 && a <= 31 && m >= 1 && m <= 12) || (a >= 1 && a <= 12 && m >= 1 && m <= 31));
             boolean ymd = len(g) == 4 && len(g + 1) <= 2 && len(g + 2) <= 2 && m >= 1 && m <= 12 && c >= 1
                     && c <= 31 && a >= 1900 && a <= 2100;
-            if ((dmy && (len(g + 2) == 2 || (c >= 1900 && c <= 2100))) || ymd) {
+            if (((dmy && (len(g + 2) == 2 || (c >= 1900 && c <= 2100))) || ymd) && lineHas(bits)) {
                 reportDate(gs[g], ge[g + 2], true);
                 return;
             }

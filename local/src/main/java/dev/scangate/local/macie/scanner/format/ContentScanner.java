@@ -94,7 +94,7 @@ public final class ContentScanner {
             switch (type) {
                 case CSV -> DelimitedFormat.scan(reader(in), scanner, ',');
                 case TSV -> DelimitedFormat.scan(reader(in), scanner, '\t');
-                case JSON -> JsonFormat.scanJson(reader(in), scanner, limits.jsonMaxNesting());
+                case JSON -> JsonFormat.scanJson(in, scanner, limits.jsonMaxNesting());
                 case JSONL -> JsonFormat.scanJsonLines(reader(in), scanner, limits.jsonMaxNesting());
                 case PDF -> DocumentFormat.scan(shield(in), name, true, scanner);
                 case WORD, EMAIL -> DocumentFormat.scan(shield(in), name, false, scanner);
