@@ -35,6 +35,8 @@ final class DelimitedFormat {
     private long fieldStartColumn = 1;
     private long lineColumn;
     private boolean header = true;
+    /** The current field was already scanned in place by the fast path. */
+    private boolean fieldScanned;
 
     private DelimitedFormat(SegmentScanner scanner, char delimiter) {
         this.scanner = scanner;
@@ -53,6 +55,23 @@ final class DelimitedFormat {
         int n;
         while ((n = reader.read(buf)) > 0) {
             for (int i = 0; i < n; i++) {
+                if (!inQuotes && fieldLen == 0) {
+                    // Fast path: an unquoted field that ends inside the buffer is scanned in place.
+                    int j = i;
+                    while (j < n) {
+                        char d = buf[j];
+                        if (d == delimiter || d == '\n' || d == '\r' || d == '"') {
+                            break;
+                        }
+                        j++;
+                    }
+                    if (j > i && j < n && buf[j] != '"') {
+                        scanField(buf, i, j);
+                        fieldScanned = true;
+                        lineColumn += j - i;
+                        i = j;
+                    }
+                }
                 char c = buf[i];
                 lineColumn++;
                 if (inQuotes) {
@@ -94,7 +113,7 @@ final class DelimitedFormat {
                 }
             }
         }
-        if (fieldLen > 0 || column > 0) {
+        if (fieldLen > 0 || column > 0 || fieldScanned) {
             endRecord();
         }
     }
@@ -102,7 +121,7 @@ final class DelimitedFormat {
     private void append(char c) {
         if (fieldLen == field.length) {
             if (field.length >= MAX_FIELD) {
-                scanField();
+                scanField(field, 0, fieldLen);
                 fieldLen = 0;
             } else {
                 field = java.util.Arrays.copyOf(field, field.length * 2);
@@ -112,7 +131,10 @@ final class DelimitedFormat {
     }
 
     private void endField() {
-        scanField();
+        if (!fieldScanned) {
+            scanField(field, 0, fieldLen);
+        }
+        fieldScanned = false;
         fieldLen = 0;
         column++;
     }
@@ -123,21 +145,21 @@ final class DelimitedFormat {
         header = false;
     }
 
-    private void scanField() {
+    private void scanField(char[] chars, int from, int to) {
         if (header) {
-            String name = new String(field, 0, fieldLen).trim();
+            String name = new String(chars, from, to - from).trim();
             names.add(name);
             contexts.add(SegmentContext.of(name));
             headerLocator.line = recordLine;
             headerLocator.columnBase = fieldStartColumn - 1;
-            scanner.scan(field, 0, fieldLen, SegmentContext.NONE, headerLocator);
+            scanner.scan(chars, from, to, SegmentContext.NONE, headerLocator);
             return;
         }
         cellLocator.column = column + 1;
         cellLocator.name = column < names.size() ? names.get(column) : "";
         cellLocator.row = recordLine;
         SegmentContext ctx = column < contexts.size() ? contexts.get(column) : SegmentContext.NONE;
-        scanner.scan(field, 0, fieldLen, ctx, cellLocator);
+        scanner.scan(chars, from, to, ctx, cellLocator);
     }
 
     private static final class CellLocator implements Locator {
