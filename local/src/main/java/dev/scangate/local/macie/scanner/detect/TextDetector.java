@@ -387,7 +387,7 @@ public final class TextDetector {
             if (on[Detector.NAME.ordinal()]) {
                 next = Math.max(next, name(s, e));
             }
-            if (len >= 3 && (on[Detector.DATE_OF_BIRTH.ordinal()] || on[Detector.CREDIT_CARD_EXPIRATION.ordinal()])) {
+            if (len >= 3 && len <= 9 && (on[Detector.DATE_OF_BIRTH.ordinal()] || on[Detector.CREDIT_CARD_EXPIRATION.ordinal()])) {
                 monthDate(s);
             }
         } else if (firstClass == LOWER && nd == 0 && len >= 3 && len <= 9
@@ -728,6 +728,14 @@ public final class TextDetector {
     private static final String[] MONTH_NAMES = {"january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"};
 
+    private static final int[] MONTH_KEYS = new int[12];
+
+    static {
+        for (int i = 0; i < 12; i++) {
+            MONTH_KEYS[i] = (MONTH_NAMES[i].charAt(0) << 16) | (MONTH_NAMES[i].charAt(1) << 8) | MONTH_NAMES[i].charAt(2);
+        }
+    }
+
     /** The token at s is a month name or its three-letter abbreviation (or "sept"), any case. */
     private boolean isMonth(int s) {
         int e = s;
@@ -738,24 +746,30 @@ public final class TextDetector {
         if (len < 3 || len > 9) {
             return false;
         }
-        for (String m : MONTH_NAMES) {
-            if ((b[s] | 0x20) != m.charAt(0) || (b[s + 1] | 0x20) != m.charAt(1) || (b[s + 2] | 0x20) != m.charAt(2)) {
-                continue;
+        int key = ((b[s] | 0x20) << 16) | ((b[s + 1] | 0x20) << 8) | (b[s + 2] | 0x20);
+        int m = -1;
+        for (int i = 0; i < 12; i++) {
+            if (MONTH_KEYS[i] == key) {
+                m = i;
+                break;
             }
-            if (len == 3 || (len == 4 && (b[s + 3] | 0x20) == 't' && m.startsWith("sept"))) {
-                return true;
-            }
-            if (len != m.length()) {
-                return false;
-            }
-            for (int k = 3; k < len; k++) {
-                if ((b[s + k] | 0x20) != m.charAt(k)) {
-                    return false;
-                }
-            }
+        }
+        if (m < 0) {
+            return false;
+        }
+        String name = MONTH_NAMES[m];
+        if (len == 3 || (len == 4 && m == 8 && (b[s + 3] | 0x20) == 't')) {
             return true;
         }
-        return false;
+        if (len != name.length()) {
+            return false;
+        }
+        for (int k = 3; k < len; k++) {
+            if ((b[s + k] | 0x20) != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void reportDate(int s, int e, boolean fullDate) {
