@@ -32,6 +32,7 @@ class ManagedIdentifierDetectionTest {
         "DATE_OF_BIRTH | date of birth 12 March 1985",
         "PHONE_NUMBER | phone (312) 555-0142",
         "PHONE_NUMBER | call +1 312-555-0142 now",
+        "PHONE_NUMBER | dial 1-312-555-0142 or 13125550142",
         "UK_NATIONAL_INSURANCE_NUMBER | NINO AB123456C",
         "UK_NATIONAL_INSURANCE_NUMBER | national insurance number AB 12 34 56 C",
         "UK_NHS_NUMBER | NHS number 943 476 5919",

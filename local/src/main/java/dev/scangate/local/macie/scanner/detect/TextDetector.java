@@ -671,8 +671,9 @@ public final class TextDetector {
 
     /** NAME: given name (dictionary), optional middle initial, capitalised surname. */
     private int name(int s, int e) {
-        if (e - s > 12 || e + 2 >= to || b[e] != ' ' || !NameDictionary.GIVEN_NAMES.contains(b, s, e)) {
-            return e;
+        if (e - s > 12 || e + 2 >= to || b[e] != ' ' || b[e + 1] < 'A' || b[e + 1] > 'Z'
+                || !NameDictionary.GIVEN_NAMES.contains(b, s, e)) {
+            return e; // cheapest test first: most capitalised words are not followed by another one
         }
         int p = e + 1;
         if (CLS[b[p] & 0x7f] == UPPER && b[p] < 128 && p + 2 < to && b[p + 1] == '.' && b[p + 2] == ' ') {
@@ -1081,7 +1082,7 @@ public final class TextDetector {
             countryCode = true;
             first = g + 1;
         } else if (len(g) == 11 && b[s] == '1' && isolated(g, 1)) {
-            checkPhone(s, ge[g], s + 1, plus || true);
+            checkPhone(plus ? s - 1 : s, ge[g], s + 1, true);
             return;
         }
         int e;
@@ -1116,7 +1117,7 @@ public final class TextDetector {
             return;
         }
         int start = countryCode ? (plus ? s - 1 : s) : (gs[first] > from && b[gs[first] - 1] == '(' ? gs[first] - 1 : gs[first]);
-        checkPhone(start, e, areaStart, countryCode && plus || countryCode);
+        checkPhone(start, e, areaStart, countryCode);
     }
 
     private void checkPhone(int start, int end, int areaStart, boolean countryCode) {
@@ -1136,9 +1137,8 @@ public final class TextDetector {
         if (area < '2' || exchange < '2') {
             return;
         }
-        if (near(Detector.PHONE_NUMBER, start, end) || countryCode && start > from && b[start] == '+') {
-            emit(Detector.PHONE_NUMBER, start, end);
-        } else if (countryCode && b[start] == '+') {
+        // With a keyword nearby the country code is optional; without one it is required.
+        if (countryCode || near(Detector.PHONE_NUMBER, start, end)) {
             emit(Detector.PHONE_NUMBER, start, end);
         }
     }

@@ -3,6 +3,7 @@ package dev.scangate.local.macie.scanner.result;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scangate.local.macie.scanner.InvalidScanRequestException;
 import dev.scangate.local.macie.scanner.ScanResult;
 import dev.scangate.local.macie.scanner.ScanSettings;
 import dev.scangate.local.macie.scanner.ScanSettings.CustomIdentifier;
@@ -54,7 +55,12 @@ public final class DetectionCollector implements DetectionSink {
         java.util.HashSet<String> words = new java.util.HashSet<>();
         for (ScanSettings.AllowList a : settings.allowLists()) {
             if (a.regex() != null && !a.regex().isEmpty()) {
-                allowPatterns.add(Pattern.compile(a.regex()));
+                try {
+                    allowPatterns.add(Pattern.compile(a.regex()));
+                } catch (java.util.regex.PatternSyntaxException e) {
+                    throw new InvalidScanRequestException("allow list '" + a.id() + "': invalid regex: "
+                            + e.getDescription());
+                }
             }
             a.words().forEach(w -> words.add(w.trim().toLowerCase(Locale.ROOT)));
         }
