@@ -166,7 +166,7 @@ public final class TextDetector {
     }
 
     private int skipWord(int i) {
-        while (i < to && (b[i] >= 128 ? Character.isLetterOrDigit(b[i]) : CLS[b[i]] != OTHER)) {
+        while (i < to && (b[i] >= 128 ? Character.isLetterOrDigit(b[i]) : cls(b[i]) != OTHER)) {
             i++;
         }
         return i;
@@ -399,13 +399,13 @@ public final class TextDetector {
 
     private boolean lettersThenDigits(int s, int e, int maxLetters) {
         int q = s;
-        while (q < e && CLS[b[q]] == UPPER) {
+        while (q < e && cls(b[q]) == UPPER) {
             q++;
         }
         if (q - s == 0 || q - s > maxLetters) {
             return false;
         }
-        while (q < e && CLS[b[q]] == DIGIT) {
+        while (q < e && cls(b[q]) == DIGIT) {
             q++;
         }
         return q == e;
@@ -490,7 +490,7 @@ public final class TextDetector {
         }
         int p = e + 6;
         int q = p;
-        while (q < to && b[q] < 128 && CLS[b[q]] != OTHER) {
+        while (q < to && b[q] < 128 && cls(b[q]) != OTHER) {
             q++;
         }
         if (q - p < 24 || q - p > 247 || IGNORED_STRIPE_KEYS.contains(new String(b, s, q - s))) {
@@ -553,7 +553,7 @@ public final class TextDetector {
         }
         char p1 = b[s];
         char p2 = b[s + 1];
-        if ("DFIQUV".indexOf(p1) >= 0 || "DFIOQUV".indexOf(p2) >= 0 || CLS[p2] != UPPER) {
+        if ("DFIQUV".indexOf(p1) >= 0 || "DFIOQUV".indexOf(p2) >= 0 || cls(p2) != UPPER) {
             return e;
         }
         if (INVALID_NINO_PREFIXES.contains(new String(new char[] {p1, p2}))) {
@@ -562,7 +562,7 @@ public final class TextDetector {
         int end;
         if (e - s == 9) {
             for (int q = s + 2; q < s + 8; q++) {
-                if (CLS[b[q]] != DIGIT) {
+                if (cls(b[q]) != DIGIT) {
                     return e;
                 }
             }
@@ -574,13 +574,13 @@ public final class TextDetector {
             // Spaced form: AB 12 34 56 C
             int q = e;
             for (int g = 0; g < 3; g++) {
-                if (q + 3 > to || b[q] != ' ' || CLS[b[q + 1]] != DIGIT || CLS[b[q + 2]] != DIGIT) {
+                if (q + 3 > to || b[q] != ' ' || cls(b[q + 1]) != DIGIT || cls(b[q + 2]) != DIGIT) {
                     return e;
                 }
                 q += 3;
             }
             if (q + 2 > to || b[q] != ' ' || b[q + 1] < 'A' || b[q + 1] > 'D'
-                    || (q + 2 < to && CLS[b[q + 2] & 0x7f] != OTHER)) {
+                    || (q + 2 < to && cls(b[q + 2]) != OTHER)) {
                 return e;
             }
             end = q + 2;
@@ -609,7 +609,7 @@ public final class TextDetector {
             System.arraycopy(b, e + 1, id, 4, 3);
             System.arraycopy(b, e + 5, id, 7, 4);
             end = e + 9;
-            if (end < to && b[end] < 128 && CLS[b[end]] != OTHER) {
+            if (end < to && b[end] < 128 && cls(b[end]) != OTHER) {
                 return e;
             }
         }
@@ -641,7 +641,7 @@ public final class TextDetector {
             return;
         }
         for (int q = s; q < e; q++) {
-            if (CLS[b[q]] == LOWER) {
+            if (cls(b[q]) == LOWER) {
                 return;
             }
         }
@@ -651,8 +651,8 @@ public final class TextDetector {
     }
 
     private void iban(int s, int e) {
-        if (!on[Detector.IBAN.ordinal()] || CLS[b[s + 1]] != UPPER || CLS[b[s + 2]] != DIGIT
-                || CLS[b[s + 3]] != DIGIT) {
+        if (!on[Detector.IBAN.ordinal()] || cls(b[s + 1]) != UPPER || cls(b[s + 2]) != DIGIT
+                || cls(b[s + 3]) != DIGIT) {
             return;
         }
         IbanCountry country = ManagedDataIdentifiers.IBAN_COUNTRIES.get(new String(b, s, 2));
@@ -660,7 +660,7 @@ public final class TextDetector {
             return;
         }
         for (int q = s; q < e; q++) {
-            if (CLS[b[q]] == LOWER) {
+            if (cls(b[q]) == LOWER) {
                 return;
             }
         }
@@ -676,10 +676,10 @@ public final class TextDetector {
             return e; // cheapest test first: most capitalised words are not followed by another one
         }
         int p = e + 1;
-        if (CLS[b[p] & 0x7f] == UPPER && b[p] < 128 && p + 2 < to && b[p + 1] == '.' && b[p + 2] == ' ') {
+        if (cls(b[p]) == UPPER && b[p] < 128 && p + 2 < to && b[p + 1] == '.' && b[p + 2] == ' ') {
             p += 3;
         }
-        if (p >= to || b[p] >= 128 || CLS[b[p]] != UPPER) {
+        if (p >= to || b[p] >= 128 || cls(b[p]) != UPPER) {
             return e;
         }
         int q = p + 1;
@@ -688,7 +688,7 @@ public final class TextDetector {
                 && (b[p] == 'M' || b[p] == 'O')))) {
             q++;
         }
-        if (q - p < 2 || (q < to && (b[q] >= 128 ? Character.isLetterOrDigit(b[q]) : CLS[b[q]] != OTHER))
+        if (q - p < 2 || (q < to && (b[q] >= 128 ? Character.isLetterOrDigit(b[q]) : cls(b[q]) != OTHER))
                 || NameDictionary.NOT_SURNAMES.contains(b, p, q)) {
             return e;
         }
@@ -706,10 +706,10 @@ public final class TextDetector {
         int q = s - 1;
         if (q > from && b[q] == ' ') {
             int d = q;
-            while (d > from && CLS[b[d - 1] & 0x7f] != OTHER && b[d - 1] < 128) {
+            while (d > from && cls(b[d - 1]) != OTHER && b[d - 1] < 128) {
                 d--;
             }
-            if (q - d >= 1 && q - d <= 4 && CLS[b[d]] == DIGIT) {
+            if (q - d >= 1 && q - d <= 4 && cls(b[d]) == DIGIT) {
                 start = d;
             }
         }
@@ -720,7 +720,7 @@ public final class TextDetector {
         }
         int ms = from + m.start();
         int me = from + m.end();
-        if (me < to && b[me] < 128 && CLS[b[me]] != OTHER) {
+        if (me < to && b[me] < 128 && cls(b[me]) != OTHER) {
             return;
         }
         reportDate(ms, me, true);
@@ -796,11 +796,11 @@ public final class TextDetector {
             while (k < to && k - j < 3 && isNumSep(b[k])) {
                 k++;
             }
-            if (k == j || k >= to || b[k] >= 128 || CLS[b[k]] != DIGIT) {
+            if (k == j || k >= to || b[k] >= 128 || cls(b[k]) != DIGIT) {
                 break;
             }
             int d = digitsEnd(k);
-            if (d < to && b[d] < 128 && CLS[b[d]] > DIGIT) {
+            if (d < to && b[d] < 128 && cls(b[d]) > DIGIT) {
                 break; // the next group runs into letters: it is a different token
             }
             gs[groups] = k;
@@ -810,7 +810,7 @@ public final class TextDetector {
             j = d;
         }
         int runEnd = ge[groups - 1];
-        if (runEnd < to && b[runEnd] < 128 && CLS[b[runEnd]] > DIGIT) {
+        if (runEnd < to && b[runEnd] < 128 && cls(b[runEnd]) > DIGIT) {
             return firstEnd; // digits glued to letters (e.g. "123abc"): not a number
         }
         if (on[Detector.CREDIT_CARD_NUMBER.ordinal()] || on[Detector.CREDIT_CARD_NUMBER_NO_KEYWORD.ordinal()]) {
@@ -876,7 +876,7 @@ public final class TextDetector {
             return false;
         }
         int end = ge[last];
-        return end >= to || (b[end] != '.' || end + 1 >= to || CLS[b[end + 1] & 0x7f] != DIGIT);
+        return end >= to || (b[end] != '.' || end + 1 >= to || cls(b[end + 1]) != DIGIT);
     }
 
     private boolean shape(int g, int... lens) {
@@ -1064,7 +1064,7 @@ public final class TextDetector {
             if (g + 1 < groups && sep(g + 1) == '-' && len(g + 1) == 4) {
                 zipEnd = ge[g + 1];
             }
-            if (zipEnd >= to || CLS[b[zipEnd] & 0x7f] == OTHER) {
+            if (zipEnd >= to || cls(b[zipEnd]) == OTHER) {
                 int start = AddressMatcher.addressStart(b, from, s, zipEnd);
                 if (start >= 0) {
                     emit(Detector.ADDRESS, start, zipEnd);
@@ -1210,6 +1210,11 @@ public final class TextDetector {
     }
 
     // ---------------------------------------------------------------- small helpers
+
+    /** Character class; anything outside ASCII counts as OTHER for the triggers. */
+    private static byte cls(char c) {
+        return c < 128 ? CLS[c] : OTHER;
+    }
 
     private boolean on(Detector a, Detector b2, Detector c) {
         return on[a.ordinal()] || on[b2.ordinal()] || on[c.ordinal()];

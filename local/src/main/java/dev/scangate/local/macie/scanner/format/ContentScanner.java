@@ -24,6 +24,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  */
 public final class ContentScanner {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ContentScanner.class);
+
     private final SegmentScanner scanner;
     private final ScannerLimits limits;
 
@@ -59,6 +61,13 @@ public final class ContentScanner {
         } catch (MalformedContentException e) {
             return new Status(scanner.segments() > 0 ? "PARTIAL" : "SKIPPED", e.reason(), classifiedBytes, mime);
         } catch (IOException e) {
+            // Truncated or damaged content (a cut-off gzip stream, a short tar): the file itself is bad.
+            boolean archive = type == FileType.GZIP || type == FileType.ZIP || type == FileType.TAR;
+            return new Status(scanner.segments() > 0 ? "PARTIAL" : "SKIPPED",
+                    archive ? "MALFORMED_FILE" : "UNABLE_TO_PARSE_FILE", classifiedBytes, mime);
+        } catch (RuntimeException e) {
+            // Last line of defence: whatever goes wrong inside a parser, the object gets a status, never a crash.
+            LOG.warn("could not analyse {}: {}", key, e.toString());
             return new Status(scanner.segments() > 0 ? "PARTIAL" : "SKIPPED", "UNABLE_TO_PARSE_FILE",
                     classifiedBytes, mime);
         }
