@@ -38,6 +38,19 @@ class FileFormatsTest {
     }
 
     @Test
+    void scan_whenLineIsLongerThanTheReadBuffer_keepsTrueColumns() {
+        String text = "first\n" + "x ".repeat(1_500_000) + "SSN 123-45-6789\nlast SSN 234-56-7890\n";
+
+        ScanResult r = Scans.scanAll("long.txt", text);
+
+        JsonNode ranges = Scans.firstOccurrences(r, SSN).path("lineRanges");
+        assertThat(ranges.get(0).path("start").asLong()).isEqualTo(2);
+        assertThat(ranges.get(0).path("startColumn").asLong()).isEqualTo(3_000_005);
+        assertThat(ranges.get(1).path("start").asLong()).isEqualTo(3);
+        assertThat(ranges.get(1).path("startColumn").asLong()).isEqualTo(10);
+    }
+
+    @Test
     void scan_whenCsvColumnNameIsKeyword_reportsCellsOfThatColumn() {
         ScanResult r = Scans.scanAll("people.csv", "id,ssn,notes\n1,123456789,\"a, \"\"quoted\"\"\nnote\"\n2,234567890,x\n");
 
