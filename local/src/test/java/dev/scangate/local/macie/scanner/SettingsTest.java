@@ -91,6 +91,21 @@ class SettingsTest {
                 .doesNotContainKeys("CREDIT_CARD_NUMBER", "NAME");
     }
 
+    @Test
+    void countCustomMatches_whenSampleText_countsLikeTestCustomDataIdentifier() {
+        CustomIdentifier emp = cdi(List.of("employee"), List.of("9999"), 30);
+
+        assertThat(SensitiveDataScanners.countCustomMatches(emp, "employee EMP-1234, EMP-9999, EMP-5678")).isEqualTo(2);
+        assertThat(SensitiveDataScanners.countCustomMatches(emp, "EMP-1234")).isZero();
+    }
+
+    @Test
+    void nameCount_whenMoreThanAThousand_stopsAtMacieCap() {
+        ScanResult r = Scans.scanAll("n.txt", "John Smith\n".repeat(1_200));
+
+        assertThat(Scans.counts(r)).containsEntry("NAME", 1_000L);
+    }
+
     private static CustomIdentifier cdi(List<String> keywords, List<String> ignore, int distance) {
         return new CustomIdentifier("id-emp", "Emp", "EMP-\\d{4}", keywords, ignore, distance, null);
     }
