@@ -235,7 +235,8 @@ public final class TextDetector {
     // ---------------------------------------------------------------- punctuation triggers
 
     private int punctuation(int i, char c) {
-        if (c == '-' && on(Detector.OPENSSH_PRIVATE_KEY, Detector.PGP_PRIVATE_KEY, Detector.PKCS)
+        if (c == '-' && i + 11 < to && b[i + 4] == '-' && b[i + 5] == 'B'
+                && on(Detector.OPENSSH_PRIVATE_KEY, Detector.PGP_PRIVATE_KEY, Detector.PKCS)
                 && startsWith(i, "-----BEGIN ")) {
             return privateKey(i);
         }
@@ -698,6 +699,10 @@ public final class TextDetector {
 
     private void monthDate(int s) {
         long bits = Detector.DATE_OF_BIRTH.bit() | Detector.CREDIT_CARD_EXPIRATION.bit();
+        char c0 = (char) (b[s] | 0x20);
+        if (c0 != 'j' && c0 != 'f' && c0 != 'm' && c0 != 'a' && c0 != 's' && c0 != 'o' && c0 != 'n' && c0 != 'd') {
+            return;
+        }
         if (!isMonth(s) || !lineHas(bits)) { // isMonth first: it costs three loads
             return;
         }
