@@ -176,13 +176,13 @@ class FileFormatsTest {
 
     @Test
     void scan_whenEml_findsBodyAndAttachment() {
-        String eml = "From: a@example.com\r\nTo: b@example.com\r\nSubject: hi\r\nMIME-Version: 1.0\r\n"
+        String eml = "From: a@example.com\r\nTo: Jane Doe <b@example.com>\r\nSubject: hi\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\nContent-Type: text/plain\r\n\r\n"
                 + "SSN: 123-45-6789\r\n--XX\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; "
                 + "filename=a.txt\r\n\r\ncard number 4539 1488 0343 6467\r\n--XX--\r\n";
         ScanResult r = Scans.scanAll("mail.eml", eml);
 
-        assertThat(Scans.counts(r)).containsKeys(SSN, "CREDIT_CARD_NUMBER");
+        assertThat(Scans.counts(r)).containsKeys(SSN, "CREDIT_CARD_NUMBER", "NAME");
         assertThat(r.findingType()).isEqualTo("SensitiveData:S3Object/Multiple");
     }
 

@@ -106,7 +106,8 @@ public final class ContentScanner {
                 case JSON -> JsonFormat.scanJson(in, scanner, limits.jsonMaxNesting());
                 case JSONL -> JsonFormat.scanJsonLines(reader(in), scanner, limits.jsonMaxNesting());
                 case PDF -> DocumentFormat.scan(shield(in), name, true, scanner);
-                case WORD, EMAIL -> DocumentFormat.scan(shield(in), name, false, scanner);
+                case WORD -> DocumentFormat.scan(shield(in), name, false, scanner);
+                case EMAIL -> DocumentFormat.scan(shield(in), name, false, true, scanner);
                 case EXCEL -> SpreadsheetFormat.scan(shield(in), scanner);
                 case UNKNOWN -> {
                     BufferedInputStream buffered = new BufferedInputStream(in, 8192);

@@ -31,7 +31,17 @@ final class DocumentFormat {
 
     private DocumentFormat() { }
 
+    /** Header fields of an e-mail that carry people's names and addresses (Tika keeps them as metadata). */
+    private static final String[] EMAIL_HEADERS = {"Message-From", "Message-To", "Message-Cc", "Message-Bcc",
+        "dc:title"};
+
     static void scan(InputStream in, String name, boolean pages, SegmentScanner scanner) throws IOException {
+        scan(in, name, pages, false, scanner);
+    }
+
+    /** @param emailHeaders also scan From/To/Cc/Subject, located on line 1 (the header block) */
+    static void scan(InputStream in, String name, boolean pages, boolean emailHeaders, SegmentScanner scanner)
+            throws IOException {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         ParseContext context = new ParseContext();
@@ -40,11 +50,24 @@ final class DocumentFormat {
         try {
             Holder.PARSER.parse(in, handler, metadata, context);
             handler.flush();
+            if (emailHeaders) {
+                scanHeaders(metadata, scanner);
+            }
         } catch (EncryptedDocumentException e) {
             throw new MalformedContentException("UNABLE_TO_PARSE_FILE", "the document is password-protected", e);
         } catch (TikaException | SAXException | RuntimeException e) {
             throw new MalformedContentException("UNABLE_TO_PARSE_FILE", "cannot parse " + name + ": "
                     + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void scanHeaders(Metadata metadata, SegmentScanner scanner) {
+        for (String header : EMAIL_HEADERS) {
+            for (String value : metadata.getValues(header)) {
+                char[] chars = value.toCharArray();
+                scanner.scan(chars, 0, chars.length, dev.scangate.local.macie.scanner.detect.SegmentContext.NONE,
+                        offset -> Locations.line(1, 1));
+            }
         }
     }
 
