@@ -1,0 +1,55 @@
+package dev.scangate.local.macie.scanner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad content never escapes as an exception: every object ends COMPLETE, PARTIAL or SKIPPED. */
+class RobustnessTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"txt", "csv", "tsv", "json", "jsonl", "xml", "html", "yaml", "log", "pdf", "doc",
+        "docx", "xls", "xlsx", "eml", "gz", "zip", "tar", "avro", "bin", ""})
+    void scan_whenRandomBytes_endsWithAStatus(String ext) {
+        Random rnd = new Random(ext.hashCode());
+        for (int i = 0; i < 5; i++) {
+            byte[] junk = new byte[rnd.nextInt(4096)];
+            rnd.nextBytes(junk);
+            ScanResult r = Scans.scan("junk." + ext, junk, ScanSettings.of(ScanSettings.ManagedSelector.ALL));
+            assertThat(r.statusCode()).isIn("COMPLETE", "PARTIAL", "SKIPPED");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pdf", "xlsx", "zip", "gz", "tar"})
+    void scan_whenValidFileIsTruncated_endsWithAStatus(String ext) throws IOException {
+        byte[] text = "SSN: 123-45-6789\n".repeat(200).getBytes(StandardCharsets.UTF_8);
+        byte[] whole = switch (ext) {
+            case "pdf" -> FileFormatsTest.pdf("SSN: 123-45-6789", "more");
+            case "xlsx" -> workbook();
+            case "zip" -> FileFormatsTest.zip("a.txt", text);
+            case "gz" -> FileFormatsTest.gzip(text);
+            default -> FileFormatsTest.tar("a.txt", text);
+        };
+        for (int cut : new int[] {whole.length / 3, whole.length / 2, whole.length - 10}) {
+            ScanResult r = Scans.scan("t." + ext, Arrays.copyOf(whole, cut), ScanSettings.of(ScanSettings.ManagedSelector.ALL));
+            assertThat(r.statusCode()).isIn("PARTIAL", "SKIPPED", "COMPLETE");
+        }
+    }
+
+    private static byte[] workbook() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            wb.createSheet("S").createRow(0).createCell(0).setCellValue("SSN 123-45-6789");
+            wb.write(out);
+        }
+        return out.toByteArray();
+    }
+}
