@@ -1,6 +1,10 @@
 package dev.scangate.local.cli;
 
+import dev.scangate.local.macie.LocalMacieExtension;
+import dev.scangate.local.macie.scanner.SensitiveDataScanners;
 import dev.scangate.local.mail.Outbox;
+import dev.scangate.local.runtime.LocalResources;
+import dev.scangate.local.sfn.LocalStepFunctionsExtension;
 import dev.scangate.local.runtime.LocalConfig;
 import dev.scangate.local.runtime.LocalRuntime;
 import dev.scangate.local.web.WebServer;
@@ -18,9 +22,15 @@ final class RuntimeAssembly {
             outbox.smtp(config.smtp());
         }
         Outbox mail = outbox.build();
+        var stepFunctions = new LocalStepFunctionsExtension();
         return LocalRuntime.builder()
                 .config(config)
                 .emailDelivery(n -> mail.deliver(n.to(), n.subject(), n.body()))
-                .extension(new WebServer());
+                .extension(new LocalMacieExtension(SensitiveDataScanners.create()))
+                .extension(stepFunctions)
+                .extension(new WebServer())
+                // the schedule passes its event id, as the EventBridge rule does in AWS
+                .onSchedule(tick -> stepFunctions.engine().startExecution(LocalResources.STATE_MACHINE_ARN,
+                        tick.eventId(), "{\"id\":\"" + tick.eventId() + "\"}"));
     }
 }
