@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "scangate", mixinStandardHelpOptions = true, version = "scangate 0.1.0",
         description = "Keeps sensitive data out of your data lake: Step Functions + Macie, on AWS or on this machine.",
         subcommands = {LocalCommand.class, UserCommands.Put.class, UserCommands.Run.class, UserCommands.Runs.class,
-                UserCommands.Show.class, UserCommands.Approvals.class, UserCommands.Replay.class, UserCommands.Redrive.class})
+                UserCommands.Show.class, UserCommands.Approvals.class, UserCommands.Replay.class, UserCommands.Redrive.class,
+                ScanCliCommand.class, BenchCommand.class})
 public final class ScanGateCli implements Callable<Integer> {
 
     @Spec
@@ -75,8 +76,6 @@ public final class ScanGateCli implements Callable<Integer> {
     private static Map<String, String> plannedCommands() {
         var planned = new LinkedHashMap<String, String>();
         planned.put("demo", "Start the runtime, put sample files, run the pipeline once and walk through the approval.");
-        planned.put("scan", "Scan local files for sensitive data.");
-        planned.put("bench", "Run the benchmarks.");
         return planned;
     }
 }

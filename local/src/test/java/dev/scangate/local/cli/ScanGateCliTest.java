@@ -72,8 +72,8 @@ class ScanGateCliTest {
 
     @Test
     void plannedCommand_whenRun_saysNotAvailableAndFails() {
-        assertThat(run("bench", "pipeline")).isEqualTo(ScanGateCli.FAILED);
-        assertThat(err.toString().lines()).containsExactly("scangate: 'scangate bench' is not available yet in this build");
+        assertThat(run("demo")).isEqualTo(ScanGateCli.FAILED);
+        assertThat(err.toString().lines()).containsExactly("scangate: 'scangate demo' is not available yet in this build");
     }
 
     @Test
