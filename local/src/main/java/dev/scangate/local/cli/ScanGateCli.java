@@ -31,6 +31,10 @@ public final class ScanGateCli implements Callable<Integer> {
     private static final Map<String, String> PLANNED = plannedCommands();
 
     public static void main(String[] args) {
+        // The step handlers' jar carries its Lambda logging config as logback.xml; the CLI has its own.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "scangate-local-logback.xml");
+        }
         int exitCode = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.exit(exitCode);
     }

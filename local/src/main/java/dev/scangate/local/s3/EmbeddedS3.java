@@ -66,6 +66,8 @@ public final class EmbeddedS3 {
         properties.put("http.port", 0);
         properties.put("silent", true);
         properties.put("spring.main.banner-mode", "off");
+        // The runtime stops its parts in order on Ctrl-C; Spring's own hook would close S3 first.
+        properties.put("spring.main.register-shutdown-hook", false);
         application = S3MockApplication.start(properties);
         closeExtraConnector(application);
         LOG.info("S3 store {} on port {}", root, application.getPort());
