@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Keeps sensitive data out of your data lake: Step Functions + Macie, on AWS or on this machine.",
         subcommands = {LocalCommand.class, UserCommands.Put.class, UserCommands.Run.class, UserCommands.Runs.class,
                 UserCommands.Show.class, UserCommands.Approvals.class, UserCommands.Replay.class, UserCommands.Redrive.class,
-                ScanCliCommand.class, BenchCommand.class})
+                ScanCliCommand.class, BenchCommand.class, DemoCommand.class})
 public final class ScanGateCli implements Callable<Integer> {
 
     @Spec
@@ -30,7 +30,12 @@ public final class ScanGateCli implements Callable<Integer> {
     /** Commands planned for this CLI and not yet in the build, with what they will do. */
     private static final Map<String, String> PLANNED = plannedCommands();
 
+    /** Held so the level sticks: java.util.logging keeps only weak references to loggers. */
+    private static final java.util.logging.Logger TOMCAT = java.util.logging.Logger.getLogger("org.apache.catalina");
+
     public static void main(String[] args) {
+        // s3mock's embedded Tomcat reports its own worker threads at shutdown; that is not the user's concern.
+        TOMCAT.setLevel(java.util.logging.Level.SEVERE);
         // The step handlers' jar carries its Lambda logging config as logback.xml; the CLI has its own.
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "scangate-local-logback.xml");
@@ -79,7 +84,6 @@ public final class ScanGateCli implements Callable<Integer> {
 
     private static Map<String, String> plannedCommands() {
         var planned = new LinkedHashMap<String, String>();
-        planned.put("demo", "Start the runtime, put sample files, run the pipeline once and walk through the approval.");
         return planned;
     }
 }
