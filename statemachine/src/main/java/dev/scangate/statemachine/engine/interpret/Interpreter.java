@@ -360,7 +360,7 @@ public final class Interpreter {
     /**
      * A Distributed Map's ItemReader: its resource (for example {@code arn:aws:states:::s3:listObjectsV2})
      * is an integration that receives the reader's Arguments/Parameters plus {@code ReaderConfig} and
-     * returns the items as a JSON array.
+     * returns the items as a JSON array, or the object's text, which is parsed by {@code ReaderConfig.InputType}.
      */
     private JsonNode readItems(ObjectNode state, DataFlow flow, JsonNode eff, Scope scope, ExecContext ctx, Cursor c) {
         JsonNode reader = state.get("ItemReader");
@@ -383,6 +383,9 @@ public final class Interpreter {
             items = call(resolved, new TaskRequest(resource, resolved.action(), request, null, ctx.executionArn(), c.state));
         } catch (StatesError e) {
             throw new StatesError("States.ItemReaderFailed", e.error() + ": " + e.cause());
+        }
+        if (items.isTextual()) {
+            items = ItemFormats.parse(items.asText(), reader.path("ReaderConfig"));
         }
         if (!items.isArray()) {
             throw new StatesError("States.ItemReaderFailed", "the ItemReader " + resource + " did not return an array of items");
