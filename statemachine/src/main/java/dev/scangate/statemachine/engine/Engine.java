@@ -440,7 +440,7 @@ public final class Engine implements AutoCloseable {
             if (r == null || r.status() != ExecutionStatus.RUNNING) {
                 return;
             }
-            MDC.put("runId", r.name());
+            MDC.put("runId", runId(r));
             advance(r);
         } catch (Abandoned e) {
             LOG.debug("{} left for the next start", arn);
@@ -452,6 +452,19 @@ public final class Engine implements AutoCloseable {
             MDC.remove("runId");
             lock.unlock();
         }
+    }
+
+    /** The pipeline's run id: the input's {@code id} when it is a non-empty string, else the execution name. */
+    private static String runId(ExecutionRow r) {
+        try {
+            JsonNode id = Json.parse(r.input()).get("id");
+            if (id != null && id.isTextual() && !id.asText().isEmpty()) {
+                return id.asText();
+            }
+        } catch (IllegalArgumentException e) {
+            return r.name();
+        }
+        return r.name();
     }
 
     private void advance(ExecutionRow r) {
