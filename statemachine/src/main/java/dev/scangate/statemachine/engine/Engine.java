@@ -617,6 +617,9 @@ public final class Engine implements AutoCloseable {
     }
 
     private Definition definition(ExecutionRow r) {
+        if (definitions.size() > 1000) {
+            definitions.clear();
+        }
         return definitions.computeIfAbsent(r.arn() + "#" + r.definition().hashCode(), k -> Definition.parse(r.definition()));
     }
 
