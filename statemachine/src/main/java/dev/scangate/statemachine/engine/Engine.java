@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,7 @@ public final class Engine implements AutoCloseable {
     private final String accountId;
     private final int workers;
     private final Interpreter interpreter;
+    private final Consumer<ExecutionInfo> statusListener;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, Definition> definitions = new ConcurrentHashMap<>();
     private volatile EngineStore store;
@@ -75,6 +77,7 @@ public final class Engine implements AutoCloseable {
         this.accountId = b.accountId;
         this.workers = b.workers;
         this.interpreter = new Interpreter(b.integrations, clock, region);
+        this.statusListener = b.statusListener;
     }
 
     public static Builder builder() {
@@ -246,6 +249,7 @@ public final class Engine implements AutoCloseable {
             ExecutionRow row = new ExecutionRow(arn, sm.arn(), execName, ExecutionStatus.RUNNING, Json.write(inputNode),
                     null, null, null, now, 0, sm.definition(), sm.roleArn(), 0, 0, cursor.toJson());
             store.insertExecution(row, List.of(new PendingEvent("ExecutionStarted", "executionStartedEventDetails", d, now)));
+            notifyStatus(row);
             submit(arn);
             return info(row);
         }
@@ -322,6 +326,7 @@ public final class Engine implements AutoCloseable {
                     r.input(), null, null, null, r.startMillis(), 0, r.definition(), r.roleArn(), count, now, c.toJson());
             store.saveProgress(running, List.of(new PendingEvent("ExecutionRedriven", "executionRedrivenEventDetails", d, now)),
                     List.of());
+            notifyStatus(running);
             submit(executionArn);
             return Instant.ofEpochMilli(now);
         } finally {
@@ -440,7 +445,7 @@ public final class Engine implements AutoCloseable {
             if (r == null || r.status() != ExecutionStatus.RUNNING) {
                 return;
             }
-            MDC.put("runId", r.name());
+            MDC.put("runId", runId(r));
             advance(r);
         } catch (Abandoned e) {
             LOG.debug("{} left for the next start", arn);
@@ -452,6 +457,19 @@ public final class Engine implements AutoCloseable {
             MDC.remove("runId");
             lock.unlock();
         }
+    }
+
+    /** The pipeline's run id: the input's {@code id} when it is a non-empty string, else the execution name. */
+    private static String runId(ExecutionRow r) {
+        try {
+            JsonNode id = Json.parse(r.input()).get("id");
+            if (id != null && id.isTextual() && !id.asText().isEmpty()) {
+                return id.asText();
+            }
+        } catch (IllegalArgumentException e) {
+            return r.name();
+        }
+        return r.name();
     }
 
     private void advance(ExecutionRow r) {
@@ -580,8 +598,19 @@ public final class Engine implements AutoCloseable {
                        long stopMillis, List<PendingEvent> events) {
         abandonIfClosing();
         List<String> tokens = c.tokenHash == null ? List.of() : List.of(c.tokenHash);
-        store.saveProgress(withCursor(r, status, output, error, cause, stopMillis, c), events, tokens);
+        ExecutionRow closed = withCursor(r, status, output, error, cause, stopMillis, c);
+        store.saveProgress(closed, events, tokens);
         LOG.info("execution {} {}", r.name(), status);
+        notifyStatus(closed);
+    }
+
+    /** Status changes for the outside world (EventBridge "Step Functions Execution Status Change", consoles). */
+    private void notifyStatus(ExecutionRow row) {
+        try {
+            statusListener.accept(info(row));
+        } catch (RuntimeException e) {
+            LOG.warn("execution status listener failed for {}", row.name(), e);
+        }
     }
 
     /** A step cut short by shutdown is not recorded, so the next start re-runs it from the stored cursor. */
@@ -604,6 +633,9 @@ public final class Engine implements AutoCloseable {
     }
 
     private Definition definition(ExecutionRow r) {
+        if (definitions.size() > 1000) {
+            definitions.clear();
+        }
         return definitions.computeIfAbsent(r.arn() + "#" + r.definition().hashCode(), k -> Definition.parse(r.definition()));
     }
 
@@ -638,6 +670,7 @@ public final class Engine implements AutoCloseable {
         private String accountId = "000000000000";
         private int workers = 4;
         private Integrations integrations = Integrations.builder().build();
+        private Consumer<ExecutionInfo> statusListener = info -> { };
 
         private Builder() {
         }
@@ -670,6 +703,15 @@ public final class Engine implements AutoCloseable {
 
         public Builder integrations(Integrations integrations) {
             this.integrations = Objects.requireNonNull(integrations, "integrations");
+            return this;
+        }
+
+        /**
+         * Told when an execution starts (and is redriven) and when it closes, after the change is stored;
+         * it runs on the engine's thread, so it should be quick, and what it throws is logged, not propagated.
+         */
+        public Builder statusListener(Consumer<ExecutionInfo> statusListener) {
+            this.statusListener = Objects.requireNonNull(statusListener, "statusListener");
             return this;
         }
 

@@ -16,6 +16,7 @@ class CallbackTimeoutTest {
 
     private final MutableClock clock = new MutableClock();
     private final List<String> tokens = new CopyOnWriteArrayList<>();
+    private final List<ExecutionStatus> statuses = new CopyOnWriteArrayList<>();
     private Engine engine;
 
     @BeforeEach
@@ -24,7 +25,7 @@ class CallbackTimeoutTest {
                 .register("sns:publish", r -> {
                     tokens.add(r.taskToken());
                     return Json.object();
-                }).build()).build().start();
+                }).build()).statusListener(info -> statuses.add(info.status())).build().start();
     }
 
     @AfterEach
@@ -115,6 +116,7 @@ class CallbackTimeoutTest {
         ExecutionInfo done = engine.describeExecution(arn);
         assertThat(done.status()).isEqualTo(ExecutionStatus.ABORTED);
         assertThat(done.error()).isEqualTo("Operator.Stop");
+        assertThat(statuses).containsExactly(ExecutionStatus.RUNNING, ExecutionStatus.ABORTED);
         assertThatThrownBy(() -> engine.sendTaskSuccess(tokens.get(0), "{}")).hasMessageContaining("Task Timed Out");
     }
 

@@ -34,6 +34,7 @@ class ConformanceTest {
         Integrations integrations = Integrations.builder()
                 .register("aws-sdk:test:echo", r -> r.arguments())
                 .register("s3:listObjectsV2", r -> r.arguments().get("FakeListing"))
+                .register("s3:getObject", r -> r.arguments().get("FakeBody"))
                 .register("aws-sdk:test:fail", r -> {
                     throw new StatesError(r.arguments().path("Error").asText(), r.arguments().path("Cause").asText());
                 })

@@ -29,6 +29,7 @@ class PipelineRunTest {
     private final List<JsonNode> published = new CopyOnWriteArrayList<>();
     private final Map<String, Function<JsonNode, Object>> behaviour = new HashMap<>();
     private Engine engine;
+    private final java.util.concurrent.atomic.AtomicInteger retryableFailuresLeft = new java.util.concurrent.atomic.AtomicInteger();
 
     static Map<String, String> values(String approvalTimeout) {
         Map<String, String> v = new HashMap<>();
@@ -63,7 +64,11 @@ class PipelineRunTest {
                     published.add(request.arguments());
                     return Json.object().put("MessageId", "m-" + published.size());
                 });
-        LambdaIntegration.of(invoker.build()).registerOn(integrations);
+        StreamHandlerInvoker handlers = invoker.build();
+        LambdaIntegration.of((arn, payload) -> arn.endsWith("StageObjects") && retryableFailuresLeft.getAndDecrement() > 0
+                ? dev.scangate.statemachine.engine.lambda.InvokeResult.unhandled(("{\"errorMessage\":\"S3 throttled\","
+                        + "\"errorType\":\"dev.scangate.lambdas.core.RetryableStepException\"}").getBytes(StandardCharsets.UTF_8))
+                : handlers.invoke(arn, payload)).registerOn(integrations);
         engine = Engine.builder().clock(new FastClock(2000)).integrations(integrations.build()).build().start();
         String text = PipelineDefinition.load().substitute(values(approvalTimeout));
         var sm = engine.createStateMachine("scangate-pipeline", text, "arn:aws:iam::000000000000:role/sfn", null);
@@ -161,6 +166,25 @@ class PipelineRunTest {
         assertThat(engine.history(arn).stream().map(HistoryEvent::type)).contains("TaskTimedOut");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.sendTaskSuccess(token, "{}"))
                 .hasMessageContaining("Task Timed Out");
+    }
+
+    @Test
+    void pipeline_whenStepFailsRetryably_retriesItAndCarriesOn() {
+        stubHappySteps();
+        behaviour.put("CollectFindings", in -> Map.of("reportKey", "reports/r-42.json",
+                "counts", Map.of("total", 2, "clean", 2, "flagged", 0, "unscanned", 0)));
+        retryableFailuresLeft.set(2);
+        String arn = startPipeline("432000", "{\"id\":\"r-42\"}");
+
+        ExecutionInfo done = engine.awaitClosed(arn, Duration.ofSeconds(20));
+
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(Json.parse(done.output()).get("outcome").asText()).isEqualTo("ALL_CLEAN");
+        assertThat(engine.history(arn).stream().filter(e -> e.type().equals("TaskFailed"))
+                .map(e -> e.details().get("error").asText()))
+                .containsExactly("dev.scangate.lambdas.core.RetryableStepException",
+                        "dev.scangate.lambdas.core.RetryableStepException");
+        assertThat(calls).doesNotContainKey("RequestApproval");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.scangate.statemachine.engine.interpret;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scangate.statemachine.engine.Json;
@@ -11,6 +12,7 @@ import java.util.Map;
  * the variables and what the state is waiting for. Mutable because the interpreter advances it in
  * place; it is serialised as one JSON document.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public final class Cursor {
 
     public static final String READY = "READY";

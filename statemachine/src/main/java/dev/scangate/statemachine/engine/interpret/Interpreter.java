@@ -30,6 +30,7 @@ public final class Interpreter {
 
     public static final int MAX_PAYLOAD_BYTES = 262_144;
     private static final long DEFAULT_TIMEOUT_SECONDS = 99_999_999L;
+    private static final int MAX_MAP_THREADS = 8;
 
     private final Integrations integrations;
     private final Clock clock;
@@ -313,6 +314,7 @@ public final class Interpreter {
             boolean tolerant = toleratedCount >= 0 || toleratedPercent >= 0;
             int failures = 0;
             events.add(event("MapStateStarted", "mapStateStartedEventDetails", Json.object().put("length", items.size())));
+            List<JsonNode> inputs = new ArrayList<>(items.size());
             for (int i = 0; i < items.size(); i++) {
                 JsonNode itemInput = items.get(i);
                 if (selector != null) {
@@ -325,14 +327,20 @@ public final class Interpreter {
                             ? JsonataEvaluator.template(selector, JsonataFlow.states(itemScope), scope.variables())
                             : JsonPathFlow.INSTANCE.template(selector, eff, itemScope);
                 }
-                try {
-                    results.add(runSubflow(sub, itemInput, c.variables, ctx));
-                } catch (StatesError e) {
+                inputs.add(itemInput);
+            }
+            JsonNode limit = state.has("MaxConcurrency") ? flow.value(state, "MaxConcurrency", scope)
+                    : state.has("MaxConcurrencyPath") ? flow.value(state, "MaxConcurrencyPath", scope) : null;
+            int maxConcurrency = limit == null ? 0 : limit.asInt(0);
+            for (Object outcome : runIterations(sub, inputs, c.variables, ctx, maxConcurrency)) {
+                if (outcome instanceof StatesError e) {
                     if (!tolerant) {
                         throw e;
                     }
                     failures++;
                     results.add(Json.object().put("Error", e.error()).put("Cause", e.cause()));
+                } else {
+                    results.add((JsonNode) outcome);
                 }
             }
             if (tolerant && failures > 0) {
@@ -360,7 +368,7 @@ public final class Interpreter {
     /**
      * A Distributed Map's ItemReader: its resource (for example {@code arn:aws:states:::s3:listObjectsV2})
      * is an integration that receives the reader's Arguments/Parameters plus {@code ReaderConfig} and
-     * returns the items as a JSON array.
+     * returns the items as a JSON array, or the object's text, which is parsed by {@code ReaderConfig.InputType}.
      */
     private JsonNode readItems(ObjectNode state, DataFlow flow, JsonNode eff, Scope scope, ExecContext ctx, Cursor c) {
         JsonNode reader = state.get("ItemReader");
@@ -383,6 +391,9 @@ public final class Interpreter {
             items = call(resolved, new TaskRequest(resource, resolved.action(), request, null, ctx.executionArn(), c.state));
         } catch (StatesError e) {
             throw new StatesError("States.ItemReaderFailed", e.error() + ": " + e.cause());
+        }
+        if (items.isTextual()) {
+            items = ItemFormats.parse(items.asText(), reader.path("ReaderConfig"));
         }
         if (!items.isArray()) {
             throw new StatesError("States.ItemReaderFailed", "the ItemReader " + resource + " did not return an array of items");
@@ -426,6 +437,52 @@ public final class Interpreter {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs Map iterations, at most {@code maxConcurrency} at a time (0: no limit, bounded by a small
+     * local thread cap); each element of the answer is the iteration's output or its {@link StatesError}.
+     */
+    private List<Object> runIterations(Definition sub, List<JsonNode> inputs, ObjectNode variables, ExecContext ctx,
+                                       int maxConcurrency) {
+        int threads = Math.min(inputs.size(), maxConcurrency == 0 ? MAX_MAP_THREADS : Math.min(maxConcurrency, MAX_MAP_THREADS));
+        List<Object> out = new ArrayList<>(inputs.size());
+        if (threads <= 1) {
+            for (JsonNode input : inputs) {
+                out.add(runIteration(sub, input, variables, ctx));
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sfn-map");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Object>> futures = new ArrayList<>(inputs.size());
+            for (JsonNode input : inputs) {
+                futures.add(pool.submit(() -> runIteration(sub, input, variables, ctx)));
+            }
+            for (Future<Object> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw StatesError.runtime("interrupted while Map iterations ran");
+        } catch (ExecutionException e) {
+            throw new StatesError("States.Runtime", "Map iteration crashed: " + e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Object runIteration(Definition sub, JsonNode input, ObjectNode variables, ExecContext ctx) {
+        try {
+            return runSubflow(sub, input, variables, ctx);
+        } catch (StatesError e) {
+            return e;
+        }
     }
 
     /** Runs a Map iteration or Parallel branch to its end in this thread; its events are not kept. */
