@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code scangate bench ...}: one JSON line per figure, each with its baseline measured in the same run. */
 @Command(name = "bench", description = "Run a benchmark; prints one JSON line per figure.",
-        subcommands = {BenchCommand.Scanner.class, BenchCommand.EngineBench.class})
+        subcommands = {BenchCommand.Scanner.class, BenchCommand.EngineBench.class, BenchCommand.Pipeline.class})
 final class BenchCommand {
 
     @Command(name = "scanner", description = "Scanner MB/s on a generated mixed corpus vs a naive one-regex-per-identifier baseline, plus peak heap.")
@@ -49,6 +49,43 @@ final class BenchCommand {
                 throw new UncheckedIOException("cannot create a temporary directory for the benchmark", e);
             }
             return 0;
+        }
+    }
+
+    @Command(name = "pipeline", description = "End-to-end clean-path throughput (objects/s, MB/s) on the local runtime, "
+            + "with a same-run baseline of sequential copy + delete per key (how the original sample moves objects).")
+    static final class Pipeline implements Callable<Integer> {
+        @Option(names = "--objects", paramLabel = "N", description = "How many objects (default 1000).")
+        int objects = 1000;
+
+        @Option(names = "--size", paramLabel = "SIZE", description = "Object size, e.g. 4KB, 50MB (default 4KB).")
+        String size = "4KB";
+
+        @Override
+        public Integer call() {
+            new PipelineBenchmark(objects, Sizes.parse(size), System.out).run();
+            return 0;
+        }
+    }
+
+    /** Sizes as people write them: 4096, 4KB, 50MB, 1GB (binary units). */
+    static final class Sizes {
+        private Sizes() {
+        }
+
+        static long parse(String text) {
+            var m = java.util.regex.Pattern.compile("(?i)\\s*(\\d+)\\s*(B|KB|K|MB|M|GB|G)?\\s*").matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("--size: expected a number with an optional KB, MB or GB, got '" + text + "'");
+            }
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(java.util.Locale.ROOT);
+            return switch (unit) {
+                case "K", "KB" -> n * 1024;
+                case "M", "MB" -> n * 1024 * 1024;
+                case "G", "GB" -> n * 1024 * 1024 * 1024;
+                default -> n;
+            };
         }
     }
 }

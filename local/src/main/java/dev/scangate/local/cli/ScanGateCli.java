@@ -1,8 +1,6 @@
 package dev.scangate.local.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,9 +24,6 @@ public final class ScanGateCli implements Callable<Integer> {
 
     static final int FAILED = 1;
     static final int USAGE = 2;
-
-    /** Commands planned for this CLI and not yet in the build, with what they will do. */
-    private static final Map<String, String> PLANNED = plannedCommands();
 
     /** Held so the level sticks: java.util.logging keeps only weak references to loggers. */
     private static final java.util.logging.Logger TOMCAT = java.util.logging.Logger.getLogger("org.apache.catalina");
@@ -56,11 +51,6 @@ public final class ScanGateCli implements Callable<Integer> {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         var commandLine = new CommandLine(new ScanGateCli());
-        PLANNED.forEach((name, description) -> {
-            var placeholder = new CommandLine(new NotAvailableCommand(name));
-            placeholder.getCommandSpec().usageMessage().description(description + " (not available yet)");
-            commandLine.addSubcommand(name, placeholder);
-        });
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -80,10 +70,5 @@ public final class ScanGateCli implements Callable<Integer> {
     private static String describe(Exception e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    private static Map<String, String> plannedCommands() {
-        var planned = new LinkedHashMap<String, String>();
-        return planned;
     }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The local web server: the approval pages (the very handler API Gateway invokes in AWS, behind a
- * JDK HTTP server) on {@code 127.0.0.1:<web-port>}.
+ * The local web server on {@code 127.0.0.1:<web-port>}: the approval pages (the very handler API
+ * Gateway invokes in AWS, behind a JDK HTTP server) and a small console of runs at {@code /}.
  */
 public final class WebServer implements LocalRuntime.WebServerExtension {
 
@@ -43,6 +43,7 @@ public final class WebServer implements LocalRuntime.WebServerExtension {
         server.setExecutor(executor);
         server.createContext("/approvals/", approvals);
         server.createContext("/health", approvals);
+        server.createContext("/", new RunsConsole(context.edgeEndpoint(), context.config().webPort()));
         server.start();
     }
 

@@ -1,0 +1,179 @@
+package dev.scangate.local.cli;
+
+import dev.scangate.local.runtime.LocalConfig;
+import dev.scangate.local.runtime.LocalResources;
+import dev.scangate.local.runtime.LocalRuntime;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * {@code scangate bench pipeline}: clean-path throughput of the whole pipeline on the local
+ * runtime (stage, scan, collect, route), and in the same run a baseline that moves the same
+ * objects the way the original sample does: one key at a time, copy then delete, raw → scan
+ * stage → curated, with no scan at all. One JSON line per figure.
+ */
+final class PipelineBenchmark {
+
+    private static final byte[] CLEAN_TEXT = ("Quarterly product catalogue: widgets, gadgets and sprockets are listed "
+            + "with their colours, sizes and the warehouse aisle where each one is stored.\n").getBytes(StandardCharsets.US_ASCII);
+
+    private final int objects;
+    private final long sizeBytes;
+    private final PrintStream out;
+
+    PipelineBenchmark(int objects, long sizeBytes, PrintStream out) {
+        if (objects < 1) {
+            throw new IllegalArgumentException("--objects must be at least 1");
+        }
+        if (sizeBytes < 1 || sizeBytes > 5L * 1024 * 1024 * 1024) {
+            throw new IllegalArgumentException("--size must be between 1 byte and 5 GB");
+        }
+        this.objects = objects;
+        this.sizeBytes = sizeBytes;
+        this.out = out;
+    }
+
+    void run() {
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("scangate-bench-pipeline");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary data directory", e);
+        }
+        LocalConfig config = LocalConfig.builder().dataDir(dataDir).port(0).webPort(freePort()).schedule("off")
+                .backoffFirstSeconds(1).backoffFactor(1.5).backoffCapSeconds(5).build();
+        byte[] body = content(sizeBytes);
+        try (LocalRuntime runtime = RuntimeAssembly.assemble(config, new PrintStream(PrintStream.nullOutputStream())).build().start();
+             S3Client s3 = runtime.clients().s3();
+             SfnClient sfn = runtime.clients().sfn()) {
+            putAll(s3, "baseline/", body);
+            double baselineSeconds = time(() -> sequentialCopyDelete(s3));
+            report("pipeline.baselineSequentialCopyDelete", baselineSeconds);
+
+            putAll(s3, "pipeline/", body);
+            double pipelineSeconds = time(() -> runPipeline(sfn));
+            report("pipeline.cleanPath", pipelineSeconds);
+            out.printf(Locale.ROOT, "{\"benchmark\":\"pipeline.speedup\",\"value\":%.2f}%n", baselineSeconds / pipelineSeconds);
+            out.printf(Locale.ROOT, "{\"benchmark\":\"pipeline.peakHeapMb\",\"value\":%.1f}%n", peakHeapMb());
+        }
+    }
+
+    private void report(String name, double seconds) {
+        out.printf(Locale.ROOT, "{\"benchmark\":\"%s\",\"objects\":%d,\"sizeBytes\":%d,\"seconds\":%.3f,"
+                        + "\"objectsPerSecond\":%.1f,\"megabytesPerSecond\":%.2f}%n",
+                name, objects, sizeBytes, seconds, objects / seconds, objects * (double) sizeBytes / (1024 * 1024) / seconds);
+    }
+
+    private void putAll(S3Client s3, String prefix, byte[] body) {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = 0; i < objects; i++) {
+                String key = prefix + String.format(Locale.ROOT, "part-%06d.txt", i);
+                puts.add(pool.submit(() -> s3.putObject(b -> b.bucket(LocalResources.RAW_BUCKET).key(key).contentType("text/plain"),
+                        RequestBody.fromBytes(body))));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot put the benchmark objects: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What the original sample does: per key, copy then delete, raw → stage, then stage → curated. */
+    private void sequentialCopyDelete(S3Client s3) {
+        for (int i = 0; i < objects; i++) {
+            String key = "baseline/" + String.format(Locale.ROOT, "part-%06d.txt", i);
+            move(s3, LocalResources.RAW_BUCKET, LocalResources.SCAN_STAGE_BUCKET, key);
+        }
+        for (int i = 0; i < objects; i++) {
+            String key = "baseline/" + String.format(Locale.ROOT, "part-%06d.txt", i);
+            move(s3, LocalResources.SCAN_STAGE_BUCKET, LocalResources.CURATED_BUCKET, key);
+        }
+    }
+
+    private static void move(S3Client s3, String from, String to, String key) {
+        s3.copyObject(b -> b.sourceBucket(from).sourceKey(key).destinationBucket(to).destinationKey(key));
+        s3.deleteObject(b -> b.bucket(from).key(key));
+    }
+
+    private void runPipeline(SfnClient sfn) {
+        String runId = "bench-" + System.currentTimeMillis();
+        String arn = sfn.startExecution(b -> b.stateMachineArn(LocalResources.STATE_MACHINE_ARN).name(runId)
+                .input("{\"id\":\"" + runId + "\"}")).executionArn();
+        while (true) {
+            var execution = sfn.describeExecution(b -> b.executionArn(arn));
+            if (execution.status() == ExecutionStatus.SUCCEEDED) {
+                return;
+            }
+            if (execution.status() != ExecutionStatus.RUNNING) {
+                throw new IllegalStateException("the benchmark run ended " + execution.status() + ": " + execution.error()
+                        + " " + execution.cause());
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private static double time(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static byte[] content(long size) {
+        byte[] body = new byte[Math.toIntExact(size)];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = CLEAN_TEXT[i % CLEAN_TEXT.length];
+        }
+        return body;
+    }
+
+    private static double peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the web server", e);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
