@@ -6,9 +6,11 @@ import static dev.scangate.local.runtime.LocalResources.SCAN_STAGE_BUCKET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scangate.it.support.ApprovalLink;
+import dev.scangate.it.support.Outbox;
 import dev.scangate.it.support.ReviewHttp;
 import dev.scangate.it.support.Samples;
 import dev.scangate.it.support.TestRuntime;
+import dev.scangate.local.runtime.LocalResources;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +26,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * A run fails after the decision (its report went missing): it fails closed, and once the report
- * is back a redrive should finish it.
+ * is back a redrive, or a replay with the same input, finishes it.
  */
-class RedriveEndToEndTest {
+class RedriveAndReplayEndToEndTest {
 
     @TempDir
     static Path dataDir;
@@ -85,6 +87,28 @@ class RedriveEndToEndTest {
         assertThat(runtime.read(CURATED_BUCKET, approved)).isEqualTo(run.files().get(approved));
         assertThat(runtime.keys(CURATED_BUCKET, run.keys().get(1))).isEmpty();
         assertThat(runtime.keys(MANUAL_REVIEW_BUCKET, "runs/" + run.runId() + "/")).isEmpty();
+        assertThat(runtime.eventTypes(run.runId())).containsOnlyOnce("ScanGate Run Reviewed");
+    }
+
+    @Test
+    void replay_whenAFailedRunIsStartedAgainWithItsInput_resumesTheSameRunAndAppliesTheRecordedDecision() {
+        var run = failAfterDecision("replayed-run");
+        assertThat(run.end().status()).isEqualTo(ExecutionStatus.FAILED);
+        runtime.s3().putObject(b -> b.bucket(SCAN_STAGE_BUCKET).key(run.reportKey()), RequestBody.fromBytes(run.report()));
+
+        // what `scangate replay` does: a new execution, same input, so the same run id
+        String replayArn = runtime.sfn().startExecution(b -> b.stateMachineArn(LocalResources.STATE_MACHINE_ARN)
+                .name(run.runId() + "-replay-1").input("{\"id\":\"" + run.runId() + "\"}")).executionArn();
+        var replayed = runtime.awaitEnd(replayArn);
+
+        assertThat(replayed.status()).as(replayed.error() + ": " + replayed.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        String approved = run.keys().get(0);
+        assertThat(runtime.read(CURATED_BUCKET, approved)).isEqualTo(run.files().get(approved));
+        assertThat(runtime.versionCount(CURATED_BUCKET, approved)).isEqualTo(1);
+        assertThat(runtime.keys(CURATED_BUCKET, run.keys().get(1))).isEmpty();
+        assertThat(runtime.keys(MANUAL_REVIEW_BUCKET, "runs/" + run.runId() + "/")).isEmpty();
+        assertThat(runtime.outbox().messages(Outbox.approvalRequestFor(run.runId())))
+                .as("the decision already made is applied, nobody is asked again").hasSize(1);
         assertThat(runtime.eventTypes(run.runId())).containsOnlyOnce("ScanGate Run Reviewed");
     }
 
