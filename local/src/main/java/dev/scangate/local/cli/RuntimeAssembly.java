@@ -11,12 +11,12 @@ import dev.scangate.local.web.WebServer;
 import java.io.PrintStream;
 
 /** Puts the whole local runtime together: core services plus the parts built in other packages. */
-final class RuntimeAssembly {
+public final class RuntimeAssembly {
 
     private RuntimeAssembly() {
     }
 
-    static LocalRuntime.Builder assemble(LocalConfig config, PrintStream console) {
+    public static LocalRuntime.Builder assemble(LocalConfig config, PrintStream console) {
         var outbox = Outbox.builder().dataDirectory(config.dataDir()).console(console);
         if (config.smtp() != null && !config.smtp().isBlank()) {
             outbox.smtp(config.smtp());
