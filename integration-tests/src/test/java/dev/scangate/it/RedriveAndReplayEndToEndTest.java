@@ -71,8 +71,8 @@ class RedriveAndReplayEndToEndTest {
     @Disabled("bug (statemachine pipeline.asl.json): every step's Catch goes NotifyFailure -> PublishFailed -> "
             + "PipelineFailed, a Fail state, so the execution's unsuccessful state is PipelineFailed; a redrive re-enters "
             + "it and fails again at once (history: ExecutionRedriven, FailStateEntered:PipelineFailed, ExecutionFailed). "
-            + "The failed step (here ApplyDecision) never re-runs, although the failure mail says 'Redrive the execution "
-            + "to continue'")
+            + "The failed step (here ApplyDecision) never re-runs, although DESIGN.md principle 5 says a "
+            + "redrive continues the run; until this is fixed the failure mail points to replay")
     void redrive_whenTheCauseOfAFailedRunIsFixed_finishesTheRun() {
         var run = failAfterDecision("redriven-run");
         assertThat(run.end().status()).isEqualTo(ExecutionStatus.FAILED);
