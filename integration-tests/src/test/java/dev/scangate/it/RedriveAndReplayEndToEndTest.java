@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -55,8 +54,9 @@ class RedriveAndReplayEndToEndTest {
         var run = failAfterDecision("failing-run");
 
         assertThat(run.end().status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(run.end().error()).isEqualTo("dev.scangate.lambdas.core.StepInputException");
-        assertThat(run.end().cause()).contains("ApplyDecision");
+        assertThat(run.end().error()).isEqualTo("dev.scangate.lambdas.core.RunFailedException");
+        assertThat(run.end().cause()).contains("failed in ApplyDecision with dev.scangate.lambdas.core.StepInputException")
+                .contains("redrive this execution (it re-runs ApplyDecision)");
         var failed = PipelineEndToEndTest.single(runtime.events(run.runId()), "ScanGate Run Failed");
         assertThat(failed.detail().path("outcome").asText()).isEqualTo("FAILED");
         run.keys().forEach(key -> {
@@ -68,11 +68,6 @@ class RedriveAndReplayEndToEndTest {
     }
 
     @Test
-    @Disabled("bug (statemachine pipeline.asl.json): every step's Catch goes NotifyFailure -> PublishFailed -> "
-            + "PipelineFailed, a Fail state, so the execution's unsuccessful state is PipelineFailed; a redrive re-enters "
-            + "it and fails again at once (history: ExecutionRedriven, FailStateEntered:PipelineFailed, ExecutionFailed). "
-            + "The failed step (here ApplyDecision) never re-runs, although DESIGN.md principle 5 says a "
-            + "redrive continues the run; until this is fixed the failure mail points to replay")
     void redrive_whenTheCauseOfAFailedRunIsFixed_finishesTheRun() {
         var run = failAfterDecision("redriven-run");
         assertThat(run.end().status()).isEqualTo(ExecutionStatus.FAILED);
@@ -88,6 +83,14 @@ class RedriveAndReplayEndToEndTest {
         assertThat(runtime.keys(CURATED_BUCKET, run.keys().get(1))).isEmpty();
         assertThat(runtime.keys(MANUAL_REVIEW_BUCKET, "runs/" + run.runId() + "/")).isEmpty();
         assertThat(runtime.eventTypes(run.runId())).containsOnlyOnce("ScanGate Run Reviewed");
+        assertThat(runtime.outbox().messages(Outbox.approvalRequestFor(run.runId())))
+                .as("the decision already made is applied, nobody is asked again").hasSize(1);
+        var history = runtime.sfn().getExecutionHistory(b -> b.executionArn(run.executionArn()).maxResults(1000)).events();
+        int redriveAt = history.stream().map(e -> e.typeAsString()).toList().indexOf("ExecutionRedriven");
+        assertThat(history.subList(redriveAt, history.size()).stream()
+                .filter(e -> e.stateEnteredEventDetails() != null).map(e -> e.stateEnteredEventDetails().name()))
+                .as("the redrive resumed at the failed step; the steps before it did not run again")
+                .startsWith("PipelineFailed", "ResumeFailedStep", "ApplyDecision").doesNotContain("StageObjects", "RequestApproval");
     }
 
     @Test

@@ -91,7 +91,10 @@ public final class ScanGateStack extends Stack {
 
         Map<String, IFunction> monitored = new LinkedHashMap<>();
         for (PipelineStep step : PipelineStep.values()) {
-            monitored.put(step.stepName(), functions.function(step));
+            // FailRun errors by design, once per failed run; the ExecutionsFailed alarm covers those
+            if (step != PipelineStep.FAIL_RUN) {
+                monitored.put(step.stepName(), functions.function(step));
+            }
         }
         monitored.put("ApprovalApi", approval.function());
         new Alarms(this, "Alarms", Alarms.Props.builder()

@@ -32,7 +32,7 @@ public final class LocalResources {
 
     /** The pipeline steps, as named in the ASL placeholders ({@code <Step>FunctionArn}). */
     public static final List<String> STEPS = List.of("StageObjects", "StartScan", "CheckScan", "CollectFindings",
-            "RouteObjects", "RequestApproval", "ApplyDecision", "PublishRunEvent");
+            "RouteObjects", "RequestApproval", "ApplyDecision", "PublishRunEvent", "FailRun");
 
     private LocalResources() {
     }

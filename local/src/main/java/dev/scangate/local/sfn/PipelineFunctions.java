@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.scangate.lambdas.handler.ApplyDecisionHandler;
 import dev.scangate.lambdas.handler.CheckScanHandler;
 import dev.scangate.lambdas.handler.CollectFindingsHandler;
+import dev.scangate.lambdas.handler.FailRunHandler;
 import dev.scangate.lambdas.handler.PublishRunEventHandler;
 import dev.scangate.lambdas.handler.RequestApprovalHandler;
 import dev.scangate.lambdas.handler.RouteObjectsHandler;
@@ -49,6 +50,7 @@ public final class PipelineFunctions {
         f.put("RequestApproval", RequestApprovalHandler::new);
         f.put("ApplyDecision", ApplyDecisionHandler::new);
         f.put("PublishRunEvent", PublishRunEventHandler::new);
+        f.put("FailRun", FailRunHandler::new);
         return Map.copyOf(f);
     }
 }

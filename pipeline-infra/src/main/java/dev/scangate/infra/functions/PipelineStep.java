@@ -2,7 +2,7 @@ package dev.scangate.infra.functions;
 
 import software.amazon.awscdk.Duration;
 
-/** The eight step functions: handler, placeholder name in the ASL, size and time limit. */
+/** The nine step functions: handler, placeholder name in the ASL, size and time limit. */
 public enum PipelineStep {
     STAGE_OBJECTS("StageObjects", 2048, Duration.minutes(15)),
     START_SCAN("StartScan", 512, Duration.minutes(1)),
@@ -11,7 +11,8 @@ public enum PipelineStep {
     ROUTE_OBJECTS("RouteObjects", 2048, Duration.minutes(15)),
     REQUEST_APPROVAL("RequestApproval", 1024, Duration.minutes(2)),
     APPLY_DECISION("ApplyDecision", 2048, Duration.minutes(15)),
-    PUBLISH_RUN_EVENT("PublishRunEvent", 512, Duration.minutes(1));
+    PUBLISH_RUN_EVENT("PublishRunEvent", 512, Duration.minutes(1)),
+    FAIL_RUN("FailRun", 256, Duration.seconds(30));
 
     private final String stepName;
     private final int memoryMb;

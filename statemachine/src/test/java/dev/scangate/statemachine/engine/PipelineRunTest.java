@@ -34,7 +34,7 @@ class PipelineRunTest {
     static Map<String, String> values(String approvalTimeout) {
         Map<String, String> v = new HashMap<>();
         for (String step : List.of("StageObjects", "StartScan", "CheckScan", "CollectFindings", "RouteObjects",
-                "RequestApproval", "ApplyDecision", "PublishRunEvent")) {
+                "RequestApproval", "ApplyDecision", "PublishRunEvent", "FailRun")) {
             v.put(step + "FunctionArn", FN + step);
         }
         v.put("ApprovalTopicArn", "arn:aws:sns:us-east-1:000000000000:scangate-approvals");
@@ -89,6 +89,23 @@ class PipelineRunTest {
         behaviour.put("RequestApproval", in -> Map.of("approvalId", "a-1"));
         behaviour.put("ApplyDecision", in -> Map.of("approved", 1, "denied", 0));
         behaviour.put("PublishRunEvent", in -> Map.of("eventId", "e-" + in.get("outcome").asText()));
+        // what the FailRun step does (lambdas FailRun): fail on the pass that recorded the failure,
+        // resume once the execution has been redriven since
+        behaviour.put("FailRun", in -> {
+            if (in.get("redriveCount").asInt() > in.at("/failure/redriveCount").asInt()) {
+                return Map.of("resume", in.at("/failure/state").asText());
+            }
+            throw new RunFailedException("Run " + in.get("runId").asText() + " failed in "
+                    + in.at("/failure/state").asText() + " with " + in.at("/failure/error").asText() + ": "
+                    + in.at("/failure/cause").asText());
+        });
+    }
+
+    /** Stands in for dev.scangate.lambdas.core.RunFailedException (this module does not see the steps). */
+    static final class RunFailedException extends RuntimeException {
+        RunFailedException(String message) {
+            super(message);
+        }
     }
 
     @AfterEach
@@ -198,12 +215,74 @@ class PipelineRunTest {
         ExecutionInfo done = engine.awaitClosed(arn, Duration.ofSeconds(20));
 
         assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(done.error()).isEqualTo("java.lang.IllegalStateException");
-        assertThat(done.cause()).contains("StartScan").contains("macie is off");
+        assertThat(done.error()).endsWith("RunFailedException");
+        assertThat(done.cause()).contains("failed in StartScan with java.lang.IllegalStateException").contains("macie is off");
         assertThat(published.get(0).get("Subject").asText()).contains("failed in StartScan");
         ObjectNode failure = (ObjectNode) calls.get("PublishRunEvent").get(0).get("failure");
         assertThat(failure.get("error").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(calls.get("PublishRunEvent").get(0).get("reportKey").isNull()).isTrue();
         assertThat(calls).doesNotContainKeys("CollectFindings", "RouteObjects");
+    }
+
+    @Test
+    void redrive_whenAStepFailedAndItsCauseIsGone_reRunsThatStepWithItsInputAndFinishes() throws Exception {
+        stubHappySteps();
+        var applyFailuresLeft = new java.util.concurrent.atomic.AtomicInteger(1);
+        behaviour.put("ApplyDecision", in -> {
+            if (applyFailuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("report missing");
+            }
+            return Map.of("approved", 1, "denied", 0);
+        });
+        String arn = startPipeline("432000", "{\"id\":\"r-42\"}");
+        engine.sendTaskSuccess(awaitToken(), "{\"approvalId\":\"a-1\",\"decisions\":{\"a.csv\":\"APPROVE\"},"
+                + "\"approver\":\"ann@example.com\",\"decidedAt\":\"2026-01-01T00:00:00Z\"}");
+        ExecutionInfo failed = engine.awaitClosed(arn, Duration.ofSeconds(20));
+        assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(failed.cause()).contains("failed in ApplyDecision").contains("report missing");
+
+        engine.redriveExecution(arn);
+        ExecutionInfo done = engine.awaitClosed(arn, Duration.ofSeconds(20));
+
+        assertThat(done.status()).as(done.error() + ": " + done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(Json.parse(done.output()).get("outcome").asText()).isEqualTo("REVIEWED");
+        assertThat(calls.get("ApplyDecision")).hasSize(2);
+        assertThat(calls.get("ApplyDecision").get(1)).isEqualTo(calls.get("ApplyDecision").get(0));
+        assertThat(calls.get("StageObjects")).as("steps that succeeded are not re-run").hasSize(2);
+        assertThat(calls.get("RequestApproval")).hasSize(1);
+        assertThat(calls.get("PublishRunEvent").stream().map(e -> e.get("outcome").asText()))
+                .containsExactly("FAILED", "REVIEWED");
+        assertThat(calls.get("PublishRunEvent").get(0).get("failure").has("input"))
+                .as("the event carries no state input").isFalse();
+        assertThat(published).as("one failure notice").hasSize(1);
+        assertThat(published.get(0).get("Message").asText()).contains("redrive the execution (it re-runs ApplyDecision)");
+    }
+
+    @Test
+    void redrive_whenTheResumedStepFailsAgain_failsAgainAndCanBeRedrivenOnceMore() throws Exception {
+        stubHappySteps();
+        var startFailuresLeft = new java.util.concurrent.atomic.AtomicInteger(2);
+        behaviour.put("StartScan", in -> {
+            if (startFailuresLeft.getAndDecrement() > 0) {
+                throw new IllegalStateException("macie is off");
+            }
+            return Map.of("jobId", "job-1", "jobArn", "arn:job-1");
+        });
+        behaviour.put("CollectFindings", in -> Map.of("reportKey", "reports/r-42.json",
+                "counts", Map.of("total", 2, "clean", 2, "flagged", 0, "unscanned", 0)));
+        String arn = startPipeline("432000", "{\"id\":\"r-42\"}");
+        assertThat(engine.awaitClosed(arn, Duration.ofSeconds(20)).status()).isEqualTo(ExecutionStatus.FAILED);
+
+        engine.redriveExecution(arn);
+        ExecutionInfo second = engine.awaitClosed(arn, Duration.ofSeconds(20));
+        assertThat(second.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(second.cause()).contains("failed in StartScan");
+        engine.redriveExecution(arn);
+        ExecutionInfo third = engine.awaitClosed(arn, Duration.ofSeconds(20));
+
+        assertThat(third.status()).as(third.error() + ": " + third.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(third.redriveCount()).isEqualTo(2);
+        assertThat(calls.get("StartScan")).hasSize(3);
+        assertThat(calls.get("StageObjects")).hasSize(2);
     }
 }
