@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -112,10 +111,6 @@ class RestartEndToEndTest {
     }
 
     @Test
-    @Disabled("bug (local Macie, JobRunner): stopping the runtime while a classification job scans turns the job "
-            + "CANCELLED with lastRunErrorStatus ERROR (the interrupted run is treated as a broken one) instead of "
-            + "leaving it RUNNING for resumeUnfinished() on the next start; after the restart the pipeline fails "
-            + "closed and holds even clean objects for review as UNSCANNED")
     void run_whenTheRuntimeRestartedWhileTheMacieJobScanned_resumesTheJobAndPromotesTheCleanObjects() {
         String runId = "restarted-job";
         LocalConfig config = TestRuntime.config(dataDir, TestRuntime.freePort()).build();
@@ -139,7 +134,15 @@ class RestartEndToEndTest {
             var end = second.awaitEnd(executionArn);
 
             assertThat(end.status()).as(end.error() + ": " + end.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
-            clean.forEach((key, bytes) -> assertThat(second.read(CURATED_BUCKET, key)).as(key).isEqualTo(bytes));
+            var job = second.macie().listClassificationJobs(b -> { }).items().stream()
+                    .filter(j -> j.name().equals("scangate-" + runId)).findFirst().orElseThrow();
+            assertThat(job.lastRunErrorStatus().codeAsString()).isEqualTo("NONE");
+            assertThat(second.report(runId).path("counts").path("clean").asInt()).isEqualTo(clean.size());
+            clean.forEach((key, bytes) -> {
+                assertThat(second.read(CURATED_BUCKET, key)).as(key).isEqualTo(bytes);
+                assertThat(second.versionCount(CURATED_BUCKET, key)).as("promoted once: " + key).isEqualTo(1);
+            });
+            assertThat(second.eventTypes(runId)).containsOnlyOnce("ScanGate Run All Clean");
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -42,6 +43,25 @@ class RobustnessTest {
             ScanResult r = Scans.scan("t." + ext, Arrays.copyOf(whole, cut), ScanSettings.of(ScanSettings.ManagedSelector.ALL));
             assertThat(r.statusCode()).isIn("PARTIAL", "SKIPPED", "COMPLETE");
         }
+    }
+
+    @Test
+    void scan_whenInterruptedWhileDocumentsMayBeParsedForTheFirstTime_laterScansStillParseThem() throws IOException {
+        // A stopping runtime interrupts its scans; if that hits Tika's one-time setup, documents must
+        // stay parseable afterwards (a failed static initialiser would break them for the whole JVM).
+        byte[] pdf = FileFormatsTest.pdf("Quarterly report", "Employee SSN: 123-45-6789");
+        Thread.currentThread().interrupt();
+        try {
+            ScanResult interrupted = Scans.scan("first.pdf", pdf, ScanSettings.of(ScanSettings.ManagedSelector.ALL));
+            assertThat(interrupted.statusCode()).isIn("PARTIAL", "SKIPPED", "COMPLETE");
+        } finally {
+            Thread.interrupted();
+        }
+
+        ScanResult later = Scans.scan("later.pdf", pdf, ScanSettings.of(ScanSettings.ManagedSelector.ALL));
+
+        assertThat(later.statusCode()).isEqualTo("COMPLETE");
+        assertThat(Scans.counts(later)).containsKey("USA_SOCIAL_SECURITY_NUMBER");
     }
 
     private static byte[] workbook() throws IOException {

@@ -25,8 +25,25 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class DocumentFormat {
 
-    private static final class Holder {
-        static final AutoDetectParser PARSER = new AutoDetectParser();
+    /**
+     * Built on first use, not in a static initialiser: Tika reads its registry with interruptible
+     * waits, so a scan interrupted then (a runtime stopping) fails, and a failed class initialiser
+     * would leave documents unparseable for the rest of the JVM. Here the next scan simply retries.
+     */
+    private static volatile AutoDetectParser parser;
+
+    private static AutoDetectParser parser() {
+        var built = parser;
+        if (built == null) {
+            synchronized (DocumentFormat.class) {
+                built = parser;
+                if (built == null) {
+                    built = new AutoDetectParser();
+                    parser = built;
+                }
+            }
+        }
+        return built;
     }
 
     private DocumentFormat() { }
@@ -45,10 +62,11 @@ final class DocumentFormat {
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         ParseContext context = new ParseContext();
-        context.set(Parser.class, Holder.PARSER);
+        AutoDetectParser autoDetect = parser();
+        context.set(Parser.class, autoDetect);
         LineHandler handler = new LineHandler(scanner, pages);
         try {
-            Holder.PARSER.parse(in, handler, metadata, context);
+            autoDetect.parse(in, handler, metadata, context);
             handler.flush();
             if (emailHeaders) {
                 scanHeaders(metadata, scanner);

@@ -9,8 +9,8 @@ import java.util.Objects;
  * A classification job. {@code definition} is the validated CreateClassificationJob request
  * (without the client token), echoed back by DescribeClassificationJob.
  *
- * @param resultKeys discovery-result objects written by the current run, so a restarted run can
- *     replace them instead of duplicating records
+ * @param resultKeys discovery-result objects written by the current run (a restarted run replaces
+ *     every results file under the job's prefix, these and any it did not get to record)
  */
 public record ClassificationJob(
         String jobId,

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ import org.slf4j.MDC;
  * sampling, scans each object's latest version, records findings and writes discovery results
  * (one record per object, skipped ones included). A run checks between objects whether it was
  * paused or cancelled. A run that did not finish (process restart) starts over, replacing what
- * the unfinished run left behind.
+ * the unfinished run left behind. Stopping the runner is not a failure of the jobs it was running:
+ * they stay RUNNING, so {@link #resumeUnfinished()} starts them over at the next start.
  */
 public final class JobRunner implements AutoCloseable {
 
@@ -53,6 +55,8 @@ public final class JobRunner implements AutoCloseable {
     private final Settings settings;
     private final ExecutorService executor;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
+    /** Set before the job threads are interrupted, so a run can tell a shutdown from a broken run. */
+    private volatile boolean stopping;
 
     /**
      * @param delay artificial wait before a run starts (imitates Macie's latency); a resumed job waits it again
@@ -86,18 +90,23 @@ public final class JobRunner implements AutoCloseable {
      */
     public void submit(String jobId) {
         if (active.add(jobId)) {
-            executor.execute(() -> {
-                try {
-                    run(jobId);
-                } finally {
-                    active.remove(jobId);
-                    // A resume that arrived while this run was winding down found it still active.
-                    if (state.job(jobId).map(j -> j.status() == JobStatus.RUNNING).orElse(false)
-                            && !executor.isShutdown()) {
-                        submit(jobId);
+            try {
+                executor.execute(() -> {
+                    try {
+                        run(jobId);
+                    } finally {
+                        active.remove(jobId);
+                        // A resume that arrived while this run was winding down found it still active.
+                        if (state.job(jobId).map(j -> j.status() == JobStatus.RUNNING).orElse(false)
+                                && !executor.isShutdown()) {
+                            submit(jobId);
+                        }
                     }
-                }
-            });
+                });
+            } catch (RejectedExecutionException e) {
+                // Stopping: the job stays RUNNING and the next start resumes it.
+                active.remove(jobId);
+            }
         }
     }
 
@@ -108,6 +117,7 @@ public final class JobRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping = true;
         executor.shutdownNow();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);
@@ -132,6 +142,9 @@ public final class JobRunner implements AutoCloseable {
             var candidates = candidates(job);
             state.updateJob(jobId, j -> j.withObjectsToProcess(candidates.size()));
             for (var candidate : candidates) {
+                if (stopping) {
+                    break;
+                }
                 if (!mayContinue(jobId)) {
                     // Cancelled: keep what was analysed. Paused: the resumed run starts over and replaces it.
                     writer.flush();
@@ -142,17 +155,32 @@ public final class JobRunner implements AutoCloseable {
                 }
                 analyse(job, candidate, scanSettings, writer);
             }
+            if (stopping) {
+                // The object analysed when the stop came may have been cut short: never complete on it.
+                leftRunning(null);
+                return;
+            }
             writer.flush();
             synchronized (state) {
                 state.updateJob(jobId, j -> j.status() == JobStatus.RUNNING ? j.withStatus(JobStatus.COMPLETE, null) : j);
             }
             LOG.info("classification job finished: {} objects", candidates.size());
-        } catch (RuntimeException e) {
-            // A broken run must not stay RUNNING forever: the pipeline fails closed on anything but COMPLETE.
+        } catch (RuntimeException | Error e) {
+            if (stopping) {
+                // An interrupted read or write, not a broken run.
+                leftRunning(e);
+                return;
+            }
+            // A broken run must not stay RUNNING forever (nor be resubmitted in a loop): the pipeline
+            // fails closed on anything but COMPLETE.
             LOG.error("classification job failed", e);
             state.job(jobId).ifPresent(j -> state.updateJob(jobId,
                     x -> x.status().isTerminal() ? x : x.withLastRunError().withStatus(JobStatus.CANCELLED, null)));
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
         } catch (InterruptedException e) {
+            leftRunning(null);
             Thread.currentThread().interrupt();
         } finally {
             MDC.remove("jobId");
@@ -160,11 +188,29 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    /** Replaces what an unfinished earlier run of this job left behind. */
+    private void leftRunning(Throwable cause) {
+        LOG.info("classification job stopped with the runtime; it starts over at the next start{}",
+                cause == null ? "" : " (" + cause + ")");
+    }
+
+    /**
+     * Replaces what an unfinished earlier run of this job left behind. Every results file under the
+     * job's prefix goes, not only the recorded ones: a write cut short by a stop may have stored a
+     * file it never got to record, and readers take every file under the prefix.
+     */
     private ClassificationJob startRun(String jobId) {
-        var previous = state.job(jobId).orElseThrow();
-        if (settings.resultsLocation() != null) {
-            previous.resultKeys().forEach(key -> store.delete(settings.resultsLocation().bucket(), key));
+        var location = settings.resultsLocation();
+        if (location != null) {
+            var leftovers = new ArrayList<String>();
+            try {
+                store.list(location.bucket(), location.jobPrefix(account, jobId), o -> leftovers.add(o.key()));
+            } catch (ObjectStoreException e) {
+                if (e.kind() != ObjectStoreException.Kind.NO_SUCH_BUCKET) {
+                    throw e;
+                }
+                // nothing to replace; writing this run's results reports the missing bucket
+            }
+            leftovers.forEach(key -> store.delete(location.bucket(), key));
         }
         state.removeFindingsOfJob(jobId);
         return state.updateJob(jobId, j -> j.withRunStarted(j.lastRunTime() == null ? clock.instant() : j.lastRunTime()));

@@ -24,16 +24,25 @@ public record ResultsLocation(String bucket, String prefix) {
 
     /** The object key of one results file of a job. */
     public String key(MacieAccount account, String jobId, String fileId) {
-        return (prefix.isEmpty() ? "" : prefix + "/") + jobPath(account, jobId, fileId);
+        return jobPrefix(account, jobId) + fileName(fileId);
+    }
+
+    /** The prefix under which every results file of a job lies (ends with a slash). */
+    public String jobPrefix(MacieAccount account, String jobId) {
+        return (prefix.isEmpty() ? "" : prefix + "/") + jobDirectory(account, jobId);
     }
 
     /** The location findings cite when no results repository is configured (Macie's literal placeholder). */
     public static String unconfigured(MacieAccount account, String jobId, String fileId) {
-        return "s3://[export-config-not-set]/" + jobPath(account, jobId, fileId);
+        return "s3://[export-config-not-set]/" + jobDirectory(account, jobId) + fileName(fileId);
     }
 
-    private static String jobPath(MacieAccount account, String jobId, String fileId) {
-        return "AWSLogs/" + account.accountId() + "/Macie/" + account.region() + "/" + jobId + "/" + fileId + ".jsonl.gz";
+    private static String jobDirectory(MacieAccount account, String jobId) {
+        return "AWSLogs/" + account.accountId() + "/Macie/" + account.region() + "/" + jobId + "/";
+    }
+
+    private static String fileName(String fileId) {
+        return fileId + ".jsonl.gz";
     }
 
     private static String stripSlashes(String value) {
