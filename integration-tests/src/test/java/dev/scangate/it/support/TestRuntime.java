@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,11 @@ public final class TestRuntime implements AutoCloseable {
 
     public LocalConfig config() {
         return runtime.config();
+    }
+
+    /** Where the web server answers, on the port it bound (web port 0 picks one). */
+    public URI webEndpoint() {
+        return runtime.webEndpoint();
     }
 
     // --- objects --------------------------------------------------------------------------

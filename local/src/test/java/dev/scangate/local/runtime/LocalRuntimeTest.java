@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scangate.lambdas.aws.AwsClientFactory;
 import dev.scangate.local.net.PortInUseException;
 import dev.scangate.local.sns.EmailNotification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
@@ -225,10 +229,25 @@ class LocalRuntimeTest {
         }
     }
 
+    /** Holds the web port as the real web server does, without serving anything on it. */
     static final class FakeWebServer implements LocalRuntime.WebServerExtension {
+        private ServerSocket socket;
+
         @Override
         public String name() {
             return "fake web server";
+        }
+
+        @Override
+        public int bind(String host, int port) throws IOException {
+            socket = new ServerSocket();
+            try {
+                socket.bind(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+            return socket.getLocalPort();
         }
 
         @Override
@@ -237,8 +256,31 @@ class LocalRuntimeTest {
 
         @Override
         public void stop() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
+
+    @Test
+    void start_whenWebPortIsZero_bindsAFreePortAndMailsLinksToIt(@TempDir Path otherDir) {
+        var config = LocalConfig.builder().dataDir(otherDir).port(0).webPort(0).schedule("off").build();
+        try (var other = LocalRuntime.builder().config(config).extension(new FakeWebServer())
+                .build().start()) {
+            int bound = other.webEndpoint().getPort();
+
+            assertThat(bound).isPositive();
+            assertThat(other.webEndpoint()).hasToString("http://127.0.0.1:" + bound);
+            assertThat(other.stepEnvironment()).containsEntry("APPROVAL_BASE_URL", "http://127.0.0.1:" + bound);
+            assertThatThrownBy(() -> new ServerSocket(bound, 1, InetAddress.getByName("127.0.0.1")).close())
+                    .as("the runtime holds the port it mails").isInstanceOf(BindException.class);
+        }
+    }
+
 
     @Test
     void start_whenDataDirectoryInUse_failsNamingIt() {
