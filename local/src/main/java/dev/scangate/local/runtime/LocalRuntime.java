@@ -43,6 +43,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<RuntimeExtension> extensions;
     private final Consumer<ScheduledTick> onSchedule;
     private final Clock clock;
+    private final Map<String, String> extraStepEnvironment;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private DataDirectory dataDirectory;
     private EdgeServer edge;
@@ -57,6 +58,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.extensions = List.copyOf(builder.extensions);
         this.onSchedule = builder.onSchedule;
         this.clock = builder.clock;
+        this.extraStepEnvironment = Map.copyOf(builder.stepEnvironment);
     }
 
     public static Builder builder() {
@@ -201,6 +203,13 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("APPROVAL_BASE_URL", webEndpoint.toString());
         env.put("APPROVAL_SIGNING_KEY", dataDirectory.approvalSigningKey());
         env.put("APPROVERS", String.join(",", config.approvers()));
+        extraStepEnvironment.forEach((name, value) -> {
+            if (env.containsKey(name)) {
+                // the runtime's own wiring (endpoint, buckets, keys) is what makes the steps local
+                throw new IllegalArgumentException("step environment variable " + name + " is set by the runtime");
+            }
+            env.put(name, value);
+        });
         return env;
     }
 
@@ -269,6 +278,7 @@ public final class LocalRuntime implements AutoCloseable {
         private final List<RuntimeExtension> extensions = new ArrayList<>();
         private Consumer<ScheduledTick> onSchedule;
         private Clock clock = Clock.systemUTC();
+        private final Map<String, String> stepEnvironment = new LinkedHashMap<>();
 
         public Builder config(LocalConfig config) {
             this.config = config;
@@ -295,6 +305,17 @@ public final class LocalRuntime implements AutoCloseable {
         /** The scheduler's clock (tests use a fixed one). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Extra Lambda environment for the pipeline steps, as one sets it on the stack's functions:
+         * the tuning variables of {@code statemachine/README.md} (e.g. {@code CHUNK_OBJECTS},
+         * {@code COPY_CONCURRENCY}). Variables the runtime sets itself cannot be replaced; start fails.
+         */
+        public Builder stepEnvironment(Map<String, String> variables) {
+            variables.forEach((name, value) -> stepEnvironment.put(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(value, "value of " + name)));
             return this;
         }
 

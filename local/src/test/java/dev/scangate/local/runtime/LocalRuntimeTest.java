@@ -270,17 +270,26 @@ class LocalRuntimeTest {
     void start_whenWebPortIsZero_bindsAFreePortAndMailsLinksToIt(@TempDir Path otherDir) {
         var config = LocalConfig.builder().dataDir(otherDir).port(0).webPort(0).schedule("off").build();
         try (var other = LocalRuntime.builder().config(config).extension(new FakeWebServer())
-                .build().start()) {
+                .stepEnvironment(Map.of("CHUNK_OBJECTS", "2")).build().start()) {
             int bound = other.webEndpoint().getPort();
 
             assertThat(bound).isPositive();
             assertThat(other.webEndpoint()).hasToString("http://127.0.0.1:" + bound);
-            assertThat(other.stepEnvironment()).containsEntry("APPROVAL_BASE_URL", "http://127.0.0.1:" + bound);
+            assertThat(other.stepEnvironment()).containsEntry("APPROVAL_BASE_URL", "http://127.0.0.1:" + bound)
+                    .as("extra step variables reach the steps").containsEntry("CHUNK_OBJECTS", "2");
             assertThatThrownBy(() -> new ServerSocket(bound, 1, InetAddress.getByName("127.0.0.1")).close())
                     .as("the runtime holds the port it mails").isInstanceOf(BindException.class);
         }
     }
 
+    @Test
+    void start_whenAStepVariableWouldReplaceTheRuntimesOwn_failsNamingIt(@TempDir Path otherDir) {
+        var other = LocalRuntime.builder().config(LocalConfig.builder().dataDir(otherDir).port(0).schedule("off").build())
+                .stepEnvironment(Map.of("RAW_BUCKET", "elsewhere")).build();
+
+        assertThatThrownBy(other::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("step environment variable RAW_BUCKET is set by the runtime");
+    }
 
     @Test
     void start_whenDataDirectoryInUse_failsNamingIt() {
