@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,12 @@ public final class TestRuntime implements AutoCloseable {
 
     /** Starts the runtime exactly as {@code scangate local up} assembles it. */
     public static TestRuntime start(LocalConfig config) {
-        return start(RuntimeAssembly.assemble(config, QUIET));
+        return start(assemble(config));
+    }
+
+    /** The runtime as {@code scangate local up} assembles it, for a test to add to (an extension, step variables). */
+    public static LocalRuntime.Builder assemble(LocalConfig config) {
+        return RuntimeAssembly.assemble(config, QUIET);
     }
 
     /** Starts a runtime assembled by the caller (a test that swaps one part, e.g. a slow scanner). */
@@ -86,7 +92,10 @@ public final class TestRuntime implements AutoCloseable {
         return QUIET;
     }
 
-    /** A port nothing listens on right now, for the web server (the runtime needs a fixed one). */
+    /**
+     * A port nothing listens on right now, for a web server that must keep its port across a
+     * restart (links mailed before it carry the port); otherwise web port 0 does.
+     */
     public static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -113,6 +122,11 @@ public final class TestRuntime implements AutoCloseable {
 
     public LocalConfig config() {
         return runtime.config();
+    }
+
+    /** Where the web server answers, on the port it bound (web port 0 picks one). */
+    public URI webEndpoint() {
+        return runtime.webEndpoint();
     }
 
     // --- objects --------------------------------------------------------------------------
@@ -143,6 +157,16 @@ public final class TestRuntime implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Every version and delete marker under {@code prefix}, as {@code key@versionId}: what is left, recoverable or not. */
+    public List<String> versionsUnder(String bucket, String prefix) {
+        var versions = new ArrayList<String>();
+        s3.listObjectVersionsPaginator(b -> b.bucket(bucket).prefix(prefix)).forEach(page -> {
+            page.versions().forEach(v -> versions.add(v.key() + "@" + v.versionId()));
+            page.deleteMarkers().forEach(m -> versions.add(m.key() + "@" + m.versionId() + " (delete marker)"));
+        });
+        return versions;
     }
 
     public byte[] read(String bucket, String key) {

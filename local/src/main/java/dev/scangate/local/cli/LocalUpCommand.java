@@ -47,6 +47,8 @@ final class LocalUpCommand implements Callable<Integer> {
         out.println("ScanGate local runtime is up.");
         String envFlags = config.port() == 4566 ? "" : " --port " + runtime.endpoint().getPort();
         out.println("  AWS endpoint    " + runtime.endpoint() + "   (eval \"$(./scangate local env" + envFlags + ")\" for the AWS CLI)");
+        // the bound port: with --web-port 0 it is only known now
+        out.println("  web console     " + runtime.webEndpoint() + "/   (approval pages under /approvals/)");
         out.println("  data directory  " + runtime.dataDirectory().root());
         out.println("  buckets         " + String.join(", ", LocalResources.BUCKETS));
         out.println("  approval table  " + LocalResources.APPROVAL_TABLE);

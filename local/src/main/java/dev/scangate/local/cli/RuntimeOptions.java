@@ -16,7 +16,7 @@ final class RuntimeOptions {
     @Option(names = "--port", paramLabel = "PORT", description = "Edge endpoint port for all AWS APIs (default 4566).")
     Integer port;
 
-    @Option(names = "--web-port", paramLabel = "PORT", description = "Web server port: approval pages and console (default 8080).")
+    @Option(names = "--web-port", paramLabel = "PORT", description = "Web server port: approval pages and console (default 8080; 0 picks a free one, printed at start).")
     Integer webPort;
 
     @Option(names = "--schedule", paramLabel = "EXPR", description = "rate(...) or cron(...) as in EventBridge, or 'off' (default rate(6 hours)).")

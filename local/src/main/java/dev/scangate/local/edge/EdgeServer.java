@@ -13,11 +13,13 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ public final class EdgeServer {
     private final String host;
     private final int requestedPort;
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
+    // kept apart from routes: a decorated route hides its proxy, whose connections still need closing
+    private final Set<BackendProxy> proxies = ConcurrentHashMap.newKeySet();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -41,6 +45,8 @@ public final class EdgeServer {
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes.putAll(builder.routes);
+        builder.routes.values().stream().filter(BackendProxy.class::isInstance).map(BackendProxy.class::cast)
+                .forEach(proxies::add);
     }
 
     public static Builder builder() {
@@ -55,7 +61,24 @@ public final class EdgeServer {
 
     /** Serves {@code signingName} by forwarding to a server on {@code 127.0.0.1:port}. */
     public EdgeServer proxy(String signingName, int port) {
-        return register(signingName, new BackendProxy(normalise(signingName), new InetSocketAddress(Ports.LOOPBACK, port)));
+        var proxy = new BackendProxy(normalise(signingName), new InetSocketAddress(Ports.LOOPBACK, port));
+        proxies.add(proxy);
+        return register(signingName, proxy);
+    }
+
+    /**
+     * Puts {@code decorator} around whatever serves {@code signingName} now (a handler or a proxy),
+     * for an extension that watches or holds a service's requests without replacing the service.
+     */
+    public EdgeServer decorate(String signingName, UnaryOperator<HttpHandler> decorator) {
+        Objects.requireNonNull(decorator, "decorator");
+        routes.compute(normalise(signingName), (name, current) -> {
+            if (current == null) {
+                throw new IllegalArgumentException("the edge does not serve '" + name + "', so there is nothing to decorate");
+            }
+            return Objects.requireNonNull(decorator.apply(current), "the decorated handler");
+        });
+        return this;
     }
 
     public synchronized EdgeServer start() {
@@ -86,7 +109,7 @@ public final class EdgeServer {
         if (server != null) {
             server.stop(0);
             executor.shutdownNow();
-            routes.values().stream().filter(BackendProxy.class::isInstance).map(BackendProxy.class::cast).forEach(BackendProxy::close);
+            proxies.forEach(BackendProxy::close);
             server = null;
         }
     }

@@ -5,12 +5,16 @@ import dev.scangate.local.dynamodb.EmbeddedDynamoDb;
 import dev.scangate.local.edge.EdgeServer;
 import dev.scangate.local.events.EventLog;
 import dev.scangate.local.events.LocalEventBridgeServer;
+import dev.scangate.local.net.PortInUseException;
 import dev.scangate.local.net.Ports;
 import dev.scangate.local.s3.EmbeddedS3;
 import dev.scangate.local.schedule.ScheduledTick;
 import dev.scangate.local.schedule.Scheduler;
 import dev.scangate.local.sns.EmailDelivery;
 import dev.scangate.local.sns.LocalSnsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -39,9 +43,11 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<RuntimeExtension> extensions;
     private final Consumer<ScheduledTick> onSchedule;
     private final Clock clock;
+    private final Map<String, String> extraStepEnvironment;
     private final Deque<Runnable> stopActions = new ArrayDeque<>();
     private DataDirectory dataDirectory;
     private EdgeServer edge;
+    private URI webEndpoint;
     private EventLog eventLog;
     private RuntimeContext context;
     private boolean started;
@@ -52,6 +58,7 @@ public final class LocalRuntime implements AutoCloseable {
         this.extensions = List.copyOf(builder.extensions);
         this.onSchedule = builder.onSchedule;
         this.clock = builder.clock;
+        this.extraStepEnvironment = Map.copyOf(builder.stepEnvironment);
     }
 
     public static Builder builder() {
@@ -64,9 +71,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         try {
             Ports.requireFree("edge endpoint", LocalConfig.HOST, config.port(), "choose another with --port");
-            if (extensions.stream().anyMatch(e -> e instanceof WebServerExtension)) {
-                Ports.requireFree("web server", LocalConfig.HOST, config.webPort(), "choose another with --web-port");
-            }
+            webEndpoint = URI.create("http://" + LocalConfig.HOST + ":" + bindWebServer());
             dataDirectory = DataDirectory.open(config.dataDir());
             stopActions.push(dataDirectory::close);
 
@@ -92,7 +97,7 @@ public final class LocalRuntime implements AutoCloseable {
             try (var s3Client = clients.s3(); var dynamoDbClient = clients.dynamoDb(); var snsClient = clients.sns()) {
                 new Provisioner(s3Client, dynamoDbClient, snsClient).provision(config.approvers());
             }
-            context = new RuntimeContext(config, dataDirectory, edge, clients, eventLog, stepEnvironment());
+            context = new RuntimeContext(config, dataDirectory, edge, webEndpoint, clients, eventLog, stepEnvironment());
 
             // Extension point: the local Macie ("macie2") and Step Functions ("states") APIs, the
             // web server and anything else register here, in order, through RuntimeExtension.
@@ -142,6 +147,15 @@ public final class LocalRuntime implements AutoCloseable {
         return edge.endpoint();
     }
 
+    /**
+     * Where the web server answers, with the port it is bound to (with web port 0, a free one
+     * chosen at start); without a web server, the configured port.
+     */
+    public synchronized URI webEndpoint() {
+        requireStarted();
+        return webEndpoint;
+    }
+
     public synchronized DataDirectory dataDirectory() {
         requireStarted();
         return dataDirectory;
@@ -186,10 +200,45 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("EVENT_BUS_NAME", LocalResources.EVENT_BUS);
         env.put("APPROVAL_TABLE", LocalResources.APPROVAL_TABLE);
         env.put("APPROVAL_TOPIC_ARN", LocalResources.topicArn(LocalResources.APPROVAL_TOPIC));
-        env.put("APPROVAL_BASE_URL", "http://" + LocalConfig.HOST + ":" + config.webPort());
+        env.put("APPROVAL_BASE_URL", webEndpoint.toString());
         env.put("APPROVAL_SIGNING_KEY", dataDirectory.approvalSigningKey());
         env.put("APPROVERS", String.join(",", config.approvers()));
+        extraStepEnvironment.forEach((name, value) -> {
+            if (env.containsKey(name)) {
+                // the runtime's own wiring (endpoint, buckets, keys) is what makes the steps local
+                throw new IllegalArgumentException("step environment variable " + name + " is set by the runtime");
+            }
+            env.put(name, value);
+        });
         return env;
+    }
+
+    /**
+     * Binds the web server before anything else starts: a taken port is reported up front, and
+     * with port 0 the chosen port is known before the steps get {@code APPROVAL_BASE_URL}, so the
+     * mailed links point at it. Without a web server, links carry the configured port.
+     */
+    private int bindWebServer() {
+        var webServers = extensions.stream().filter(WebServerExtension.class::isInstance)
+                .map(WebServerExtension.class::cast).toList();
+        if (webServers.isEmpty()) {
+            return config.webPort();
+        }
+        if (webServers.size() > 1) {
+            throw new IllegalStateException("only one web server can bind the web port, got " + webServers.size());
+        }
+        var webServer = webServers.get(0);
+        int bound;
+        try {
+            bound = webServer.bind(LocalConfig.HOST, config.webPort());
+        } catch (BindException e) {
+            throw new PortInUseException("web server", LocalConfig.HOST, config.webPort(), "choose another with --web-port");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the web server on " + LocalConfig.HOST + ":" + config.webPort(), e);
+        }
+        // released on a failed start too; stop() is idempotent, so the extension's own stop action does no harm
+        stopActions.push(webServer::stop);
+        return bound;
     }
 
     private void requireStarted() {
@@ -208,8 +257,19 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
-    /** Marks the extension that binds {@link LocalConfig#webPort()}, so a taken port is reported before anything starts. */
+    /**
+     * The extension that serves {@link LocalConfig#webPort()}. The runtime has it bind first, before
+     * anything starts, and hands the bound port to everything that prints or mails a link.
+     */
     public interface WebServerExtension extends RuntimeExtension {
+
+        /**
+         * Binds (does not yet serve) {@code host:port}; port 0 picks a free one.
+         *
+         * @return the bound port
+         * @throws BindException when the port is taken
+         */
+        int bind(String host, int port) throws IOException;
     }
 
     public static final class Builder {
@@ -218,6 +278,7 @@ public final class LocalRuntime implements AutoCloseable {
         private final List<RuntimeExtension> extensions = new ArrayList<>();
         private Consumer<ScheduledTick> onSchedule;
         private Clock clock = Clock.systemUTC();
+        private final Map<String, String> stepEnvironment = new LinkedHashMap<>();
 
         public Builder config(LocalConfig config) {
             this.config = config;
@@ -244,6 +305,17 @@ public final class LocalRuntime implements AutoCloseable {
         /** The scheduler's clock (tests use a fixed one). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Extra Lambda environment for the pipeline steps, as one sets it on the stack's functions:
+         * the tuning variables of {@code statemachine/README.md} (e.g. {@code CHUNK_OBJECTS},
+         * {@code COPY_CONCURRENCY}). Variables the runtime sets itself cannot be replaced; start fails.
+         */
+        public Builder stepEnvironment(Map<String, String> variables) {
+            variables.forEach((name, value) -> stepEnvironment.put(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(value, "value of " + name)));
             return this;
         }
 

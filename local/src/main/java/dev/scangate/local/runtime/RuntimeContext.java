@@ -8,13 +8,14 @@ import java.util.Map;
 
 /**
  * What an extension gets from the running core: configuration, the data directory, the edge (to
- * register a service on), SDK clients pointed at it, the event log and the step functions'
- * environment.
+ * register a service on), where the web server answers (its bound port, for links), SDK clients
+ * pointed at the edge, the event log and the step functions' environment.
  */
 public record RuntimeContext(
         LocalConfig config,
         DataDirectory dataDirectory,
         EdgeServer edge,
+        URI webEndpoint,
         AwsClientFactory clients,
         EventLog eventLog,
         Map<String, String> stepEnvironment) {

@@ -3,11 +3,9 @@ package dev.scangate.local.web;
 import com.sun.net.httpserver.HttpServer;
 import dev.scangate.approval.handler.ApprovalApiHandler;
 import dev.scangate.approval.http.ApprovalHttpAdapter;
-import dev.scangate.local.runtime.LocalConfig;
 import dev.scangate.local.runtime.LocalRuntime;
 import dev.scangate.local.runtime.RuntimeContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +13,7 @@ import java.util.concurrent.Executors;
 /**
  * The local web server on {@code 127.0.0.1:<web-port>}: the approval pages (the very handler API
  * Gateway invokes in AWS, behind a JDK HTTP server) and a small console of runs at {@code /}.
+ * The runtime binds it first ({@link #bind}) and starts serving once the rest is up.
  */
 public final class WebServer implements LocalRuntime.WebServerExtension {
 
@@ -27,14 +26,20 @@ public final class WebServer implements LocalRuntime.WebServerExtension {
     }
 
     @Override
-    public void start(RuntimeContext context) {
-        var approvals = ApprovalHttpAdapter.create(new ApprovalApiHandler(context.stepEnvironment()));
-        try {
-            server = HttpServer.create(new InetSocketAddress(LocalConfig.HOST, context.config().webPort()), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the web server to " + LocalConfig.HOST + ":"
-                    + context.config().webPort() + " (use --web-port)", e);
+    public synchronized int bind(String host, int port) throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("the web server is already bound to port " + getPort());
         }
+        server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        return getPort();
+    }
+
+    @Override
+    public synchronized void start(RuntimeContext context) {
+        if (server == null) {
+            throw new IllegalStateException("the web server is started before it is bound");
+        }
+        var approvals = ApprovalHttpAdapter.create(new ApprovalApiHandler(context.stepEnvironment()));
         executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "scangate-web");
             t.setDaemon(true);
@@ -43,19 +48,24 @@ public final class WebServer implements LocalRuntime.WebServerExtension {
         server.setExecutor(executor);
         server.createContext("/approvals/", approvals);
         server.createContext("/health", approvals);
-        server.createContext("/", new RunsConsole(context.edgeEndpoint(), context.config().webPort()));
+        server.createContext("/", new RunsConsole(context.edgeEndpoint(), getPort()));
         server.start();
     }
 
-    public int getPort() {
+    public synchronized int getPort() {
         return server.getAddress().getPort();
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (server != null) {
+            // also releases a port that was bound but never served (a start that failed half way)
             server.stop(0);
+            server = null;
+        }
+        if (executor != null) {
             executor.shutdownNow();
+            executor = null;
         }
     }
 }

@@ -71,6 +71,26 @@ class EdgeServerTest {
     }
 
     @Test
+    void decorate_whenServiceIsProxied_wrapsTheProxyAndStillForwards() throws Exception {
+        edge.decorate("S3", next -> exchange -> {
+            exchange.getResponseHeaders().set("X-Decorated", exchange.getRequestMethod());
+            next.handle(exchange);
+        });
+
+        var response = send(request("/bucket/key").header("Authorization", authorization("s3")).GET());
+
+        assertThat(response.headers().firstValue("X-Decorated")).contains("GET");
+        assertThat(response.headers().firstValue("X-Backend")).contains("yes");
+        assertThat(response.body()).startsWith("GET /bucket/key host=");
+    }
+
+    @Test
+    void decorate_whenServiceIsNotServed_failsNamingIt() {
+        assertThatThrownBy(() -> edge.decorate("states", next -> next))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'states'");
+    }
+
+    @Test
     void route_whenPresignedUrl_usesCredentialFromQuery() throws Exception {
         String credential = java.net.URLEncoder.encode(String.format(SCOPE, "s3"), StandardCharsets.UTF_8);
         var response = send(request("/bucket/key?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=" + credential).GET());

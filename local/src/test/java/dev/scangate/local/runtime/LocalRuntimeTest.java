@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.scangate.lambdas.aws.AwsClientFactory;
 import dev.scangate.local.net.PortInUseException;
 import dev.scangate.local.sns.EmailNotification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
@@ -225,10 +229,25 @@ class LocalRuntimeTest {
         }
     }
 
+    /** Holds the web port as the real web server does, without serving anything on it. */
     static final class FakeWebServer implements LocalRuntime.WebServerExtension {
+        private ServerSocket socket;
+
         @Override
         public String name() {
             return "fake web server";
+        }
+
+        @Override
+        public int bind(String host, int port) throws IOException {
+            socket = new ServerSocket();
+            try {
+                socket.bind(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+            return socket.getLocalPort();
         }
 
         @Override
@@ -237,7 +256,39 @@ class LocalRuntimeTest {
 
         @Override
         public void stop() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+    }
+
+    @Test
+    void start_whenWebPortIsZero_bindsAFreePortAndMailsLinksToIt(@TempDir Path otherDir) {
+        var config = LocalConfig.builder().dataDir(otherDir).port(0).webPort(0).schedule("off").build();
+        try (var other = LocalRuntime.builder().config(config).extension(new FakeWebServer())
+                .stepEnvironment(Map.of("CHUNK_OBJECTS", "2")).build().start()) {
+            int bound = other.webEndpoint().getPort();
+
+            assertThat(bound).isPositive();
+            assertThat(other.webEndpoint()).hasToString("http://127.0.0.1:" + bound);
+            assertThat(other.stepEnvironment()).containsEntry("APPROVAL_BASE_URL", "http://127.0.0.1:" + bound)
+                    .as("extra step variables reach the steps").containsEntry("CHUNK_OBJECTS", "2");
+            assertThatThrownBy(() -> new ServerSocket(bound, 1, InetAddress.getByName("127.0.0.1")).close())
+                    .as("the runtime holds the port it mails").isInstanceOf(BindException.class);
+        }
+    }
+
+    @Test
+    void start_whenAStepVariableWouldReplaceTheRuntimesOwn_failsNamingIt(@TempDir Path otherDir) {
+        var other = LocalRuntime.builder().config(LocalConfig.builder().dataDir(otherDir).port(0).schedule("off").build())
+                .stepEnvironment(Map.of("RAW_BUCKET", "elsewhere")).build();
+
+        assertThatThrownBy(other::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("step environment variable RAW_BUCKET is set by the runtime");
     }
 
     @Test

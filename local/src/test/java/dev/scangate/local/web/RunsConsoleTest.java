@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.scangate.local.runtime.LocalConfig;
 import dev.scangate.local.runtime.LocalRuntime;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,16 +25,12 @@ class RunsConsoleTest {
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() throws IOException {
-        int webPort;
-        try (var socket = new ServerSocket(0)) {
-            webPort = socket.getLocalPort();
-        }
+    static void start() {
         runtime = LocalRuntime.builder()
-                .config(LocalConfig.builder().dataDir(dataDir).port(0).webPort(webPort).schedule("off").build())
+                .config(LocalConfig.builder().dataDir(dataDir).port(0).webPort(0).schedule("off").build())
                 .extension(new WebServer())
                 .build().start();
-        base = "http://127.0.0.1:" + webPort;
+        base = runtime.webEndpoint().toString();
     }
 
     @AfterAll
@@ -75,6 +69,16 @@ class RunsConsoleTest {
                 .header("Origin", "http://evil.example")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void replay_whenPostedFromTheConsoleOnAnEphemeralPort_isNotRefused() throws Exception {
+        // web port 0: the console's own origin is the bound port, not the configured 0
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/runs/run-1/replay"))
+                .header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("replay run-1");
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
