@@ -50,7 +50,11 @@ public final class ObjectMover {
         }
         var copy = store.copy(from, request.targetBucket(), request.targetKey(), from.headers(), metadata);
         verify(from, request, copy.versionId(), copy.multipart());
-        store.putTags(request.targetBucket(), request.targetKey(), copy.versionId(), merge(sourceTags, request.tagsToSet()));
+        var tags = merge(sourceTags, request.tagsToSet());
+        // A single-part copy carries the source's tags already (TaggingDirective COPY); parts do not.
+        if (copy.multipart() || !tags.equals(sourceTags)) {
+            store.putTags(request.targetBucket(), request.targetKey(), copy.versionId(), tags);
+        }
         deleteSource(from);
         return MoveOutcome.MOVED;
     }

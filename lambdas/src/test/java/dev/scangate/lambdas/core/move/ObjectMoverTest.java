@@ -21,6 +21,7 @@ class ObjectMoverTest {
         final Map<String, Map<String, String>> tags = new HashMap<>();
         UnaryOperator<StoredObject> corruption = UnaryOperator.identity();
         int versions;
+        int tagWrites;
 
         void put(StoredObject object) {
             objects.put(object.bucket() + "/" + object.key(), object);
@@ -44,6 +45,7 @@ class ObjectMoverTest {
 
         @Override
         public void putTags(String bucket, String key, String versionId, Map<String, String> newTags) {
+            tagWrites++;
             tags.put(bucket + "/" + key, Map.copyOf(newTags));
         }
 
@@ -53,6 +55,8 @@ class ObjectMoverTest {
             var copy = corruption.apply(new StoredObject(targetBucket, targetKey, "v" + (++versions), source.sizeBytes(),
                     source.eTag(), source.checksum(), headers, metadata));
             put(copy);
+            // like S3's CopyObject with TaggingDirective COPY
+            tags.put(targetBucket + "/" + targetKey, tags(source.bucket(), source.key(), source.versionId()));
             return new CopyResult(copy.versionId(), copy.eTag(), false);
         }
 
@@ -85,6 +89,17 @@ class ObjectMoverTest {
         store.put(new StoredObject("raw", "a.txt", "raw-v1", 10, "etag1", "CRC32:abc=",
                 ObjectHeaders.ofContentType("text/plain"), Map.of("producer", "p")));
         store.putTags("raw", "a.txt", "raw-v1", Map.of("owner", "team"));
+        store.tagWrites = 0;
+    }
+
+    @Test
+    void move_whenNoTagsAreToBeSet_keepsTheTagsTheCopyCarriesWithoutWritingThem() {
+        var plain = new MoveRequest("raw", "a.txt", "raw-v1", "stage", "runs/r/a.txt", "raw-v1", "etag1", Map.of());
+
+        assertThat(mover.move(plain)).isEqualTo(MoveOutcome.MOVED);
+
+        assertThat(store.tags("stage", "runs/r/a.txt", null)).containsExactlyEntriesOf(Map.of("owner", "team"));
+        assertThat(store.tagWrites).isZero();
     }
 
     @Test
