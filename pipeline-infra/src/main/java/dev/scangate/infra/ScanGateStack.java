@@ -1,5 +1,6 @@
 package dev.scangate.infra;
 
+import dev.scangate.infra.approval.ApprovalReminder;
 import dev.scangate.infra.approval.ApprovalService;
 import dev.scangate.infra.compliance.NagSuppressionRules;
 import dev.scangate.infra.config.LambdaJars;
@@ -88,6 +89,12 @@ public final class ScanGateStack extends Stack {
                 .notificationsKey(keys.notifications())
                 .build());
         pipeline.stateMachine().grantTaskResponse(approval.function());
+        ApprovalReminder reminder = new ApprovalReminder(this, "ApprovalReminder", ApprovalReminder.Props.builder()
+                .config(config)
+                .jar(jars.steps())
+                .approval(approval)
+                .notificationsKey(keys.notifications())
+                .build());
 
         Map<String, IFunction> monitored = new LinkedHashMap<>();
         for (PipelineStep step : PipelineStep.values()) {
@@ -97,6 +104,7 @@ public final class ScanGateStack extends Stack {
             }
         }
         monitored.put("ApprovalApi", approval.function());
+        monitored.put("RemindApprovers", reminder.function());
         new Alarms(this, "Alarms", Alarms.Props.builder()
                 .stateMachine(pipeline.stateMachine())
                 .functions(monitored)

@@ -63,6 +63,17 @@ class ScanGateStackTest {
         return resources.get(id);
     }
 
+    private JsonNode resource(String logicalIdPrefix, String type) {
+        List<JsonNode> matches = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith(logicalIdPrefix) && type.equals(e.getValue().path("Type").asText())) {
+                matches.add(e.getValue());
+            }
+        });
+        assertThat(matches).as(type + " " + logicalIdPrefix + "*").hasSize(1);
+        return matches.get(0);
+    }
+
     @Test
     void cdkNag_whenAwsSolutionsChecksRun_reportsNoUnsuppressedErrorOrWarning() {
         assertThat(Annotations.fromStack(synth.stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))).isEmpty();
@@ -164,7 +175,7 @@ class ScanGateStackTest {
 
     @Test
     void schedule_whenSynthesized_startsTheStateMachineWithTheEventId() {
-        JsonNode rule = resourcesOfType("AWS::Events::Rule").get(0).get("Properties");
+        JsonNode rule = resource("PipelineSchedule").get("Properties");
 
         assertThat(rule.path("ScheduleExpression").asText()).isEqualTo("rate(6 hours)");
         JsonNode target = rule.at("/Targets/0");
@@ -181,7 +192,7 @@ class ScanGateStackTest {
                 functions.add(fn.get("Properties"));
             }
         }
-        assertThat(functions).hasSize(10);
+        assertThat(functions).hasSize(11);
         assertThat(functions).allSatisfy(fn -> {
             assertThat(fn.path("Runtime").asText()).isEqualTo("java21");
             assertThat(fn.path("Architectures").toString()).isEqualTo("[\"arm64\"]");
@@ -192,6 +203,7 @@ class ScanGateStackTest {
                 "dev.scangate.lambdas.handler.StageObjectsHandler::handleRequest",
                 "dev.scangate.lambdas.handler.PublishRunEventHandler::handleRequest",
                 "dev.scangate.lambdas.handler.FailRunHandler::handleRequest",
+                "dev.scangate.lambdas.handler.RemindApproversHandler::handleRequest",
                 "dev.scangate.approval.handler.ApprovalApiHandler::handleRequest");
         JsonNode approval = functions.stream().filter(fn -> fn.path("Handler").asText().contains("ApprovalApi")).findFirst().orElseThrow();
         assertThat(approval.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
@@ -260,8 +272,56 @@ class ScanGateStackTest {
 
         assertThat(metrics).contains("ExecutionsFailed", "ExecutionsTimedOut", "ApprovalsNearingExpiry");
         assertThat(metrics.stream().filter("Errors"::equals)).as("every function but FailRun, which errors once per failed run")
-                .hasSize(9);
+                .hasSize(10);
         assertThat(alarms).allSatisfy(a -> assertThat(a.at("/Properties/AlarmActions").toString()).contains("AlarmTopic"));
+    }
+
+    @Test
+    void approvalReminder_whenSynthesized_runsHourlyWithLeastPrivilegeAndFeedsTheNearingExpiryAlarm() {
+        JsonNode rule = resource("ApprovalReminderSchedule", "AWS::Events::Rule").get("Properties");
+        assertThat(rule.path("ScheduleExpression").asText()).isEqualTo("rate(1 hour)");
+        assertThat(rule.at("/Targets/0/Arn").toString()).contains("ApprovalReminderRemindApprovers").contains("Fn::GetAtt");
+        assertThat(rule.at("/Targets/0/Input").isMissingNode()).as("the scheduled event goes through as it is").isTrue();
+        assertThat(resourcesOfType("AWS::Lambda::Permission")).anySatisfy(p -> {
+            assertThat(p.at("/Properties/Principal").asText()).isEqualTo("events.amazonaws.com");
+            assertThat(p.at("/Properties/SourceArn").toString()).contains("ApprovalReminderSchedule");
+        });
+
+        JsonNode fn = resource("ApprovalReminderRemindApprovers", "AWS::Lambda::Function").get("Properties");
+        assertThat(fn.path("Handler").asText()).isEqualTo("dev.scangate.lambdas.handler.RemindApproversHandler::handleRequest");
+        assertThat(fn.at("/Environment/Variables").fieldNames()).toIterable().containsExactlyInAnyOrder("APPROVAL_TABLE",
+                "APPROVAL_TOPIC_ARN", "APPROVAL_BASE_URL", "APPROVAL_SIGNING_SECRET_ARN", "APPROVAL_REMINDER_WINDOW_SECONDS",
+                "POWERTOOLS_SERVICE_NAME");
+        assertThat(fn.at("/Environment/Variables/APPROVAL_REMINDER_WINDOW_SECONDS").asText()).isEqualTo("86400");
+
+        List<String> actions = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("ApprovalReminderRemindApproversRole")
+                    && "AWS::IAM::Policy".equals(e.getValue().path("Type").asText())) {
+                e.getValue().at("/Properties/PolicyDocument/Statement").forEach(st -> actions.addAll(texts(st.get("Action"))));
+            }
+        });
+        assertThat(actions).containsExactlyInAnyOrder("logs:CreateLogStream", "logs:PutLogEvents",
+                "xray:PutTraceSegments", "xray:PutTelemetryRecords",
+                "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:DescribeTable",
+                "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey",
+                "sns:Publish", "kms:Decrypt", "kms:GenerateDataKey",
+                "secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+        assertThat(actions).doesNotContain("dynamodb:PutItem", "dynamodb:DeleteItem", "states:SendTaskSuccess", "cloudwatch:PutMetricData");
+
+        // the namespace and metric RemindApproversHandler emits (lambdas: METRIC_NAMESPACE, METRIC_NAME)
+        JsonNode alarm = resourcesOfType("AWS::CloudWatch::Alarm").stream()
+                .filter(a -> a.at("/Properties/MetricName").asText().equals("ApprovalsNearingExpiry")).findFirst().orElseThrow()
+                .get("Properties");
+        assertThat(alarm.path("Namespace").asText()).isEqualTo("ScanGate");
+        assertThat(alarm.has("Dimensions")).isFalse();
+        assertThat(alarm.path("Statistic").asText()).isEqualTo("Maximum");
+        assertThat(alarm.path("Period").asInt()).isEqualTo(900);
+        assertThat(alarm.path("Threshold").asInt()).isEqualTo(1);
+        assertThat(alarm.path("ComparisonOperator").asText()).isEqualTo("GreaterThanOrEqualToThreshold");
+        assertThat(alarm.path("TreatMissingData").asText()).isEqualTo("ignore");
+        assertThat(resourcesOfType("AWS::CloudWatch::Alarm")).anySatisfy(a ->
+                assertThat(a.at("/Properties/Dimensions").toString()).contains("ApprovalReminderRemindApprovers"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.scangate.local.cli;
 import dev.scangate.local.macie.LocalMacieExtension;
 import dev.scangate.local.macie.scanner.SensitiveDataScanners;
 import dev.scangate.local.mail.Outbox;
+import dev.scangate.local.reminder.ApprovalReminderExtension;
 import dev.scangate.local.runtime.LocalResources;
 import dev.scangate.local.sfn.LocalStepFunctionsExtension;
 import dev.scangate.local.runtime.LocalConfig;
@@ -29,6 +30,8 @@ public final class RuntimeAssembly {
                 .extension(new LocalMacieExtension(SensitiveDataScanners.create()))
                 .extension(stepFunctions)
                 .extension(new WebServer())
+                // hourly, whatever the pipeline schedule: approvals wait whether or not new runs start
+                .extension(new ApprovalReminderExtension())
                 // the schedule passes its event id, as the EventBridge rule does in AWS
                 .onSchedule(tick -> stepFunctions.engine().startExecution(LocalResources.STATE_MACHINE_ARN,
                         tick.eventId(), "{\"id\":\"" + tick.eventId() + "\"}"));

@@ -6,6 +6,7 @@ import dev.scangate.lambdas.handler.CheckScanHandler;
 import dev.scangate.lambdas.handler.CollectFindingsHandler;
 import dev.scangate.lambdas.handler.FailRunHandler;
 import dev.scangate.lambdas.handler.PublishRunEventHandler;
+import dev.scangate.lambdas.handler.RemindApproversHandler;
 import dev.scangate.lambdas.handler.RequestApprovalHandler;
 import dev.scangate.lambdas.handler.RouteObjectsHandler;
 import dev.scangate.lambdas.handler.StageObjectsHandler;
@@ -38,6 +39,14 @@ public final class PipelineFunctions {
             handlers.put(LocalResources.functionArn(step), factory.apply(environment));
         }
         return handlers;
+    }
+
+    /**
+     * The approval reminder, which no state machine step calls: the local scheduler runs it hourly
+     * as the EventBridge rule does in AWS. Same handler class, same environment, no local branch.
+     */
+    public static RequestStreamHandler approvalReminder(Map<String, String> environment) {
+        return new RemindApproversHandler(environment);
     }
 
     private static Map<String, Function<Map<String, String>, RequestStreamHandler>> factories() {

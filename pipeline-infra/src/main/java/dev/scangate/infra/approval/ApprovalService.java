@@ -215,6 +215,15 @@ public final class ApprovalService extends Construct {
         table.getEncryptionKey().grant(grantee, "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey");
     }
 
+    /**
+     * What the hourly reminder needs on the table: Scan (to find pending approvals near expiry)
+     * and UpdateItem (the conditional reminder claim), with the table key's exact actions.
+     */
+    public void grantReminders(software.amazon.awscdk.services.iam.IGrantable grantee) {
+        table.grant(grantee, "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:DescribeTable");
+        table.getEncryptionKey().grant(grantee, "kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey");
+    }
+
     public Table table() {
         return table;
     }

@@ -18,7 +18,11 @@ import java.util.Map;
 /** Alarms that page operators through one topic. */
 public final class Alarms extends Construct {
 
-    /** Custom metric (namespace, name) counting pending approvals close to their expiry. */
+    /**
+     * Custom metric (namespace, name) counting pending approvals close to their expiry, emitted
+     * (EMF, no dimensions) by the hourly RemindApprovers function; the lambdas module's
+     * {@code RemindApproversHandler.METRIC_NAMESPACE}/{@code METRIC_NAME} must stay equal to these.
+     */
     public static final String APPROVALS_NAMESPACE = "ScanGate";
     public static final String APPROVALS_NEARING_EXPIRY_METRIC = "ApprovalsNearingExpiry";
 
@@ -72,6 +76,10 @@ public final class Alarms extends Construct {
         alarm("ExecutionsAborted", "A ScanGate run was aborted.", props.stateMachine().metricAborted(fiveMinuteSum), action);
         props.functions().forEach((name, fn) -> alarm(name + "Errors",
                 "The ScanGate " + name + " function reported errors.", fn.metricErrors(fiveMinuteSum), action));
+        // The reminder emits this once an hour (0 included), so three of four 15-minute periods
+        // have no data: missing data keeps the last state instead of flipping the alarm back to
+        // OK (and re-notifying) every hour. Only a datapoint of 0 clears it. A reminder that
+        // stops running is the RemindApproversErrors alarm's job.
         alarm("ApprovalsNearingExpiry",
                 "A ScanGate approval is about to expire without a decision; its objects will stay in manual-review.",
                 Metric.Builder.create()
@@ -80,17 +88,21 @@ public final class Alarms extends Construct {
                         .statistic("Maximum")
                         .period(Duration.minutes(15))
                         .build(),
-                action);
+                action, TreatMissingData.IGNORE);
     }
 
     private void alarm(String id, String description, IMetric metric, SnsAction action) {
+        alarm(id, description, metric, action, TreatMissingData.NOT_BREACHING);
+    }
+
+    private void alarm(String id, String description, IMetric metric, SnsAction action, TreatMissingData missingData) {
         Alarm alarm = Alarm.Builder.create(this, id)
                 .alarmDescription(description)
                 .metric(metric)
                 .threshold(1)
                 .evaluationPeriods(1)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .treatMissingData(missingData)
                 .build();
         alarm.addAlarmAction(action);
     }

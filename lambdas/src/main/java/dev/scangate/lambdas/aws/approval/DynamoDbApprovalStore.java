@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +64,22 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    /** Items read per Scan page; null lets DynamoDB fill pages up to 1 MB. */
+    private final Integer scanPageSize;
 
-    private DynamoDbApprovalStore(DynamoDbClient dynamoDb, String table) {
+    private DynamoDbApprovalStore(DynamoDbClient dynamoDb, String table, Integer scanPageSize) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.scanPageSize = scanPageSize;
     }
 
     public static DynamoDbApprovalStore create(DynamoDbClient dynamoDb, String table) {
-        return new DynamoDbApprovalStore(dynamoDb, table);
+        return new DynamoDbApprovalStore(dynamoDb, table, null);
+    }
+
+    /** With small Scan pages, so tests see several pages (some of them empty after the filter). */
+    static DynamoDbApprovalStore withScanPageSize(DynamoDbClient dynamoDb, String table, int scanPageSize) {
+        return new DynamoDbApprovalStore(dynamoDb, table, scanPageSize);
     }
 
     /** Creates the table as CDK does (used by the local runtime and tests); no-op when it exists. */
@@ -191,6 +200,74 @@ public final class DynamoDbApprovalStore implements ApprovalStore {
             throw new ApprovalNotFoundException(approvalId);
         } catch (SdkException e) {
             throw translate("expire approval " + approvalId, e);
+        }
+    }
+
+    /**
+     * A Scan with a filter, on purpose: the table holds one approval (plus one run pointer) per
+     * reviewed run, and TTL removes them 30 days after expiry, so it stays small (hundreds of
+     * items), and this runs once an hour. A GSI on status/expiresAt would cost a second index
+     * (storage, write capacity, a schema change CDK must roll out) to save reading a few hundred
+     * items hourly. The filter is applied after the read, so pages can come back empty while
+     * more follow: every page is read until DynamoDB reports no LastEvaluatedKey.
+     */
+    @Override
+    public List<ApprovalRecord> pendingExpiringBefore(Instant cutoff) {
+        List<ApprovalRecord> out = new ArrayList<>();
+        try {
+            var pages = dynamoDb.scanPaginator(b -> b.tableName(table)
+                    .limit(scanPageSize)
+                    .filterExpression("itemType = :approval AND #status = :pending AND expiresAt < :cutoff")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":approval", str(TYPE_APPROVAL),
+                            ":pending", str(ApprovalStatus.PENDING.name()),
+                            ":cutoff", num(cutoff.getEpochSecond()))));
+            for (var page : pages) {
+                page.items().forEach(item -> out.add(fromItem(item)));
+            }
+        } catch (SdkException e) {
+            throw translate("list pending approvals expiring before " + cutoff, e);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean markReminded(String approvalId, Instant expiresAt, Instant remindedAt) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(key(approvalId))
+                    // the reminder is per expiry: a re-run that refreshes the approval to a new
+                    // expiry may be reminded again, the same expiry never twice
+                    .conditionExpression("itemType = :approval AND #status = :pending AND expiresAt = :expiresAt"
+                            + " AND (attribute_not_exists(remindedFor) OR remindedFor <> :expiresAt)")
+                    .updateExpression("SET remindedFor = :expiresAt, remindedAt = :remindedAt")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":approval", str(TYPE_APPROVAL),
+                            ":pending", str(ApprovalStatus.PENDING.name()),
+                            ":expiresAt", num(expiresAt.getEpochSecond()),
+                            ":remindedAt", str(remindedAt.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyOrNoLonger) {
+            return false;
+        } catch (SdkException e) {
+            throw translate("record the reminder of approval " + approvalId, e);
+        }
+    }
+
+    @Override
+    public void clearReminded(String approvalId, Instant remindedAt) {
+        try {
+            dynamoDb.updateItem(b -> b.tableName(table)
+                    .key(key(approvalId))
+                    .conditionExpression("remindedAt = :remindedAt")
+                    .updateExpression("REMOVE remindedFor, remindedAt")
+                    .expressionAttributeValues(Map.of(":remindedAt", str(remindedAt.toString()))));
+        } catch (ConditionalCheckFailedException notOurs) {
+            // Not our claim (anymore): leave whatever is recorded.
+        } catch (SdkException e) {
+            throw translate("give back the reminder of approval " + approvalId, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.scangate.lambdas.core.approval;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where approval records live. Every state change is a conditional write. */
@@ -30,4 +31,27 @@ public interface ApprovalStore {
 
     /** The workflow no longer waits for this approval (timed out, token rejected). */
     void markExpired(String approvalId, String reason);
+
+    /**
+     * Every PENDING approval whose {@code expiresAt} is before {@code cutoff}, all pages read. It
+     * may include approvals already past their expiry that nobody marked EXPIRED yet; callers
+     * filter by their own clock.
+     */
+    List<ApprovalRecord> pendingExpiringBefore(Instant cutoff);
+
+    /**
+     * Claims the one reminder of an approval for its current expiry, atomically: succeeds only
+     * when the approval is still PENDING, still expires at {@code expiresAt} and has no reminder
+     * recorded for that expiry. Two invocations racing for the same approval: exactly one wins.
+     *
+     * @return true when this call recorded the reminder (the caller sends it); false when the
+     *     approval was already reminded, decided, expired, refreshed to another expiry or removed
+     */
+    boolean markReminded(String approvalId, Instant expiresAt, Instant remindedAt);
+
+    /**
+     * Gives back a claim made by {@link #markReminded} whose message could not be sent, so a later
+     * run tries again. Only the claim made at {@code remindedAt} is removed; anything else stays.
+     */
+    void clearReminded(String approvalId, Instant remindedAt);
 }

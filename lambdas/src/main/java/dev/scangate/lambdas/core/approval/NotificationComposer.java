@@ -30,21 +30,36 @@ public final class NotificationComposer {
 
     public Notification compose(ApprovalRecord record, ApprovalLink link) {
         List<ApprovalObject> objects = record.objects();
+        String worst = worstSeverity(objects);
+        String subject = "ScanGate: " + objects.size() + (objects.size() == 1 ? " object" : " objects")
+                + " held for review" + (worst.isEmpty() ? "" : " (" + worst + ")") + " - run " + record.runId();
+        String intro = "ScanGate is holding " + objects.size() + (objects.size() == 1 ? " object" : " objects")
+                + " from run " + record.runId() + " until someone decides.\n\n";
+        return new Notification(subjectLine(subject), intro + details(record, link));
+    }
+
+    /**
+     * The one reminder before an approval expires: the same signed link (approval id and expiry,
+     * never the task token) and the same details, under a subject that says it is a reminder and
+     * when the approval expires.
+     */
+    public Notification composeReminder(ApprovalRecord record, ApprovalLink link) {
+        List<ApprovalObject> objects = record.objects();
+        String when = WHEN.format(record.expiresAt());
+        String subject = "ScanGate reminder: review expires " + when + " - " + objects.size()
+                + (objects.size() == 1 ? " object" : " objects") + ", run " + record.runId();
+        String intro = "Reminder: nobody has decided yet on the " + objects.size()
+                + (objects.size() == 1 ? " object" : " objects") + " ScanGate is holding from run " + record.runId()
+                + ".\nThis approval expires " + when + "; after that the objects stay in manual review.\n\n";
+        return new Notification(subjectLine(subject), intro + details(record, link));
+    }
+
+    private String details(ApprovalRecord record, ApprovalLink link) {
+        List<ApprovalObject> objects = record.objects();
         long flagged = objects.stream().filter(o -> "FLAGGED".equals(o.verdict())).count();
         long unscanned = objects.size() - flagged;
         String worst = worstSeverity(objects);
-
-        String subject = "ScanGate: " + objects.size() + (objects.size() == 1 ? " object" : " objects")
-                + " held for review" + (worst.isEmpty() ? "" : " (" + worst + ")") + " - run " + record.runId();
-        subject = asciiLine(subject);
-        if (subject.length() > MAX_SUBJECT) {
-            subject = subject.substring(0, MAX_SUBJECT - 3) + "...";
-        }
-
         StringBuilder body = new StringBuilder();
-        body.append("ScanGate is holding ").append(objects.size())
-                .append(objects.size() == 1 ? " object" : " objects")
-                .append(" from run ").append(record.runId()).append(" until someone decides.\n\n");
         if (flagged > 0) {
             body.append("  ").append(flagged).append(" with sensitive data")
                     .append(worst.isEmpty() ? "" : " (worst severity: " + worst + ")").append('\n');
@@ -62,7 +77,12 @@ public final class NotificationComposer {
                 .append(link.reviewUrl(baseUrl)).append("\n\n")
                 .append("Opening the link decides nothing; you decide on the page.\n")
                 .append("If nobody decides in time, the objects stay in manual review.\n");
-        return new Notification(subject, body.toString());
+        return body.toString();
+    }
+
+    private static String subjectLine(String subject) {
+        String line = asciiLine(subject);
+        return line.length() > MAX_SUBJECT ? line.substring(0, MAX_SUBJECT - 3) + "..." : line;
     }
 
     private static String worstSeverity(List<ApprovalObject> objects) {

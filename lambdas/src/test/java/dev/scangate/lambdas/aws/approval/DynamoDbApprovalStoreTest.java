@@ -188,6 +188,116 @@ class DynamoDbApprovalStoreTest {
         assertThat(store.find("run#run-pointer")).isEmpty();
     }
 
+    @Test
+    void pendingExpiringBefore_whenScanHasManyPages_returnsEveryPendingApprovalBeforeTheCutoff() {
+        DynamoDbApprovalStore paged = DynamoDbApprovalStore.withScanPageSize(dynamoDb, freshTable(), 3);
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            ApprovalRecord soon = paged.createOrRefresh(pending("run-soon-" + i, "t", NOW.plusSeconds(600 + i)));
+            expected.add(soon.approvalId());
+            paged.createOrRefresh(pending("run-later-" + i, "t", NOW.plusSeconds(90_000)));
+        }
+        ApprovalRecord decided = paged.createOrRefresh(pending("run-decided", "t", NOW.plusSeconds(600)));
+        paged.decide(decided.approvalId(), decision("a.csv", DecisionAction.APPROVE), NOW);
+        ApprovalRecord expired = paged.createOrRefresh(pending("run-expired", "t", NOW.plusSeconds(600)));
+        paged.markExpired(expired.approvalId(), "TaskTimedOut");
+
+        List<ApprovalRecord> due = paged.pendingExpiringBefore(NOW.plusSeconds(86_400));
+
+        assertThat(due).extracting(ApprovalRecord::approvalId).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(due).allSatisfy(r -> assertThat(r.objects()).hasSize(2));
+    }
+
+    @Test
+    void pendingExpiringBefore_whenNothingIsDue_returnsEmpty() {
+        DynamoDbApprovalStore empty = DynamoDbApprovalStore.create(dynamoDb, freshTable());
+        empty.createOrRefresh(pending("run-far", "t", NOW.plusSeconds(400_000)));
+
+        assertThat(empty.pendingExpiringBefore(NOW.plusSeconds(86_400))).isEmpty();
+    }
+
+    @Test
+    void markReminded_whenPendingAndNotReminded_recordsItOnceAndRecordStillReadsBack() {
+        ApprovalRecord r = store.createOrRefresh(pending("run-remind", "t"));
+
+        boolean first = store.markReminded(r.approvalId(), r.expiresAt(), NOW);
+        boolean second = store.markReminded(r.approvalId(), r.expiresAt(), NOW.plusSeconds(3600));
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(store.find(r.approvalId())).get().usingRecursiveComparison().isEqualTo(r);
+    }
+
+    @Test
+    void markReminded_whenCalledConcurrently_exactlyOneWins() throws Exception {
+        ApprovalRecord r = store.createOrRefresh(pending("run-remind-race", "t"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Boolean>> attempts = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Instant at = NOW.plusMillis(i);
+                attempts.add(pool.submit(() -> store.markReminded(r.approvalId(), r.expiresAt(), at)));
+            }
+            long winners = 0;
+            for (var attempt : attempts) {
+                winners += attempt.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void markReminded_whenDecidedExpiredOrUnknown_refuses() {
+        ApprovalRecord decided = store.createOrRefresh(pending("run-remind-decided", "t"));
+        store.decide(decided.approvalId(), decision("a.csv", DecisionAction.APPROVE), NOW);
+        ApprovalRecord expired = store.createOrRefresh(pending("run-remind-expired", "t"));
+        store.markExpired(expired.approvalId(), "TaskTimedOut");
+
+        assertThat(store.markReminded(decided.approvalId(), decided.expiresAt(), NOW)).isFalse();
+        assertThat(store.markReminded(expired.approvalId(), expired.expiresAt(), NOW)).isFalse();
+        assertThat(store.markReminded(ApprovalIds.newId(), NOW.plusSeconds(60), NOW)).isFalse();
+        assertThat(store.markReminded("run#run-remind-decided", decided.expiresAt(), NOW)).isFalse();
+    }
+
+    @Test
+    void markReminded_whenRefreshedToANewExpiry_remindsForTheNewExpiryOnly() {
+        ApprovalRecord first = store.createOrRefresh(pending("run-remind-refresh", "t1", NOW.plusSeconds(3600)));
+        store.markReminded(first.approvalId(), first.expiresAt(), NOW);
+
+        ApprovalRecord refreshed = store.createOrRefresh(pending("run-remind-refresh", "t2", NOW.plusSeconds(7200)));
+
+        assertThat(store.markReminded(first.approvalId(), first.expiresAt(), NOW)).as("the old expiry").isFalse();
+        assertThat(store.markReminded(refreshed.approvalId(), refreshed.expiresAt(), NOW)).isTrue();
+    }
+
+    @Test
+    void clearReminded_whenTheClaimIsOurs_letsTheNextRunClaimAgain() {
+        ApprovalRecord r = store.createOrRefresh(pending("run-remind-clear", "t"));
+        store.markReminded(r.approvalId(), r.expiresAt(), NOW);
+
+        store.clearReminded(r.approvalId(), NOW.plusSeconds(1));
+        boolean afterOtherClear = store.markReminded(r.approvalId(), r.expiresAt(), NOW.plusSeconds(2));
+        store.clearReminded(r.approvalId(), NOW);
+        boolean afterOwnClear = store.markReminded(r.approvalId(), r.expiresAt(), NOW.plusSeconds(3));
+
+        assertThat(afterOtherClear).as("someone else's clear leaves the claim").isFalse();
+        assertThat(afterOwnClear).isTrue();
+    }
+
+    private static String freshTable() {
+        String name = "approvals-" + java.util.UUID.randomUUID();
+        DynamoDbApprovalStore.createTable(dynamoDb, name);
+        return name;
+    }
+
+    private static ApprovalRecord pending(String runId, String token, Instant expiresAt) {
+        ApprovalRecord r = pending(runId, token);
+        return new ApprovalRecord(r.approvalId(), r.runId(), r.reportKey(), r.taskToken(), r.status(), r.counts(),
+                r.objects(), r.approvers(), r.createdAt(), expiresAt, null, null);
+    }
+
     private static ApprovalRecord pending(String runId, String token) {
         return new ApprovalRecord(ApprovalIds.newId(), runId, "reports/" + runId + ".json", token,
                 ApprovalStatus.PENDING, new RunCounts(3, 1, 1, 1),

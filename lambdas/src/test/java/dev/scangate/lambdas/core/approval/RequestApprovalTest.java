@@ -167,5 +167,20 @@ class RequestApprovalTest {
         public void markExpired(String approvalId, String reason) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public List<ApprovalRecord> pendingExpiringBefore(Instant cutoff) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean markReminded(String approvalId, Instant expiresAt, Instant remindedAt) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clearReminded(String approvalId, Instant remindedAt) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
