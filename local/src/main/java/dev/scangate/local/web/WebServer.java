@@ -3,6 +3,7 @@ package dev.scangate.local.web;
 import com.sun.net.httpserver.HttpServer;
 import dev.scangate.approval.handler.ApprovalApiHandler;
 import dev.scangate.approval.http.ApprovalHttpAdapter;
+import dev.scangate.local.http.JdkHttpServers;
 import dev.scangate.local.runtime.LocalConfig;
 import dev.scangate.local.runtime.LocalRuntime;
 import dev.scangate.local.runtime.RuntimeContext;
@@ -30,6 +31,7 @@ public final class WebServer implements LocalRuntime.WebServerExtension {
     public void start(RuntimeContext context) {
         var approvals = ApprovalHttpAdapter.create(new ApprovalApiHandler(context.stepEnvironment()));
         try {
+            JdkHttpServers.configure();
             server = HttpServer.create(new InetSocketAddress(LocalConfig.HOST, context.config().webPort()), 64);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the web server to " + LocalConfig.HOST + ":"
