@@ -3,6 +3,7 @@ package dev.scangate.local.edge;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.scangate.local.http.JdkHttpServers;
 import dev.scangate.local.net.PortInUseException;
 import dev.scangate.local.net.Ports;
 import java.io.IOException;
@@ -86,6 +87,7 @@ public final class EdgeServer {
             return this;
         }
         try {
+            JdkHttpServers.configure();
             server = HttpServer.create(new InetSocketAddress(host, requestedPort), 128);
         } catch (BindException e) {
             throw new PortInUseException("edge endpoint", host, requestedPort, "choose another with --port");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.scangate.local.http.JdkHttpServers;
 import dev.scangate.statemachine.definition.AslProblem;
 import dev.scangate.statemachine.definition.AslValidator;
 import dev.scangate.statemachine.engine.Engine;
@@ -62,6 +63,7 @@ public final class StepFunctionsServer {
     /** Starts listening; the engine must already be started. */
     public synchronized StepFunctionsServer start() {
         try {
+            JdkHttpServers.configure();
             server = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);

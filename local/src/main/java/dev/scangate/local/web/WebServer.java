@@ -3,6 +3,7 @@ package dev.scangate.local.web;
 import com.sun.net.httpserver.HttpServer;
 import dev.scangate.approval.handler.ApprovalApiHandler;
 import dev.scangate.approval.http.ApprovalHttpAdapter;
+import dev.scangate.local.http.JdkHttpServers;
 import dev.scangate.local.runtime.LocalRuntime;
 import dev.scangate.local.runtime.RuntimeContext;
 import java.io.IOException;
@@ -30,6 +31,7 @@ public final class WebServer implements LocalRuntime.WebServerExtension {
         if (server != null) {
             throw new IllegalStateException("the web server is already bound to port " + getPort());
         }
+        JdkHttpServers.configure();
         server = HttpServer.create(new InetSocketAddress(host, port), 64);
         return getPort();
     }

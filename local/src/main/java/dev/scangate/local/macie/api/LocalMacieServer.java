@@ -3,6 +3,7 @@ package dev.scangate.local.macie.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.scangate.local.http.JdkHttpServers;
 import dev.scangate.local.macie.api.core.MacieAccount;
 import dev.scangate.local.macie.api.core.MacieState;
 import dev.scangate.local.macie.api.core.SessionService;
@@ -85,6 +86,7 @@ public final class LocalMacieServer {
             return;
         }
         try {
+            JdkHttpServers.configure();
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("the local Macie can't listen on 127.0.0.1:" + config.port, e);
