@@ -42,7 +42,6 @@ public final class ObjectMover {
             return MoveOutcome.SOURCE_MISSING;
         }
         var from = source.get();
-        var sourceTags = store.tags(from.bucket(), from.key(), from.versionId());
         var metadata = new LinkedHashMap<>(from.metadata());
         metadata.put(SOURCE_VERSION_METADATA, request.rawVersionId());
         if (request.rawETag() != null) {
@@ -50,10 +49,11 @@ public final class ObjectMover {
         }
         var copy = store.copy(from, request.targetBucket(), request.targetKey(), from.headers(), metadata);
         verify(from, request, copy.versionId(), copy.multipart());
-        var tags = merge(sourceTags, request.tagsToSet());
         // A single-part copy carries the source's tags already (TaggingDirective COPY); parts do not.
-        if (copy.multipart() || !tags.equals(sourceTags)) {
-            store.putTags(request.targetBucket(), request.targetKey(), copy.versionId(), tags);
+        // So the tags are read and written only when there is something to add or the copy had parts.
+        if (copy.multipart() || !request.tagsToSet().isEmpty()) {
+            var sourceTags = store.tags(from.bucket(), from.key(), from.versionId());
+            store.putTags(request.targetBucket(), request.targetKey(), copy.versionId(), merge(sourceTags, request.tagsToSet()));
         }
         deleteSource(from);
         return MoveOutcome.MOVED;
