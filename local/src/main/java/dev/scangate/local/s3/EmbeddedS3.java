@@ -29,7 +29,12 @@ public final class EmbeddedS3 {
     /** Tomcat logs through java.util.logging; its start-up chatter is kept out of the CLI's output. */
     private static final List<java.util.logging.Logger> QUIET_TOMCAT = Stream.of("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat")
             .map(java.util.logging.Logger::getLogger)
-            .peek(l -> l.setLevel(Level.WARNING))
+            // never lower a stricter level the CLI set before this class loaded
+            .peek(l -> {
+                if (l.getLevel() == null || l.getLevel().intValue() < Level.WARNING.intValue()) {
+                    l.setLevel(Level.WARNING);
+                }
+            })
             .toList();
 
     private final Path root;
