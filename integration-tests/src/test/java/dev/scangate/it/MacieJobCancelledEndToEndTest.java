@@ -9,13 +9,8 @@ import dev.scangate.it.support.GatedScanner;
 import dev.scangate.it.support.Samples;
 import dev.scangate.it.support.TestRuntime;
 import dev.scangate.it.support.Waits;
-import dev.scangate.local.macie.LocalMacieExtension;
 import dev.scangate.local.macie.scanner.SensitiveDataScanners;
-import dev.scangate.local.mail.Outbox;
 import dev.scangate.local.runtime.LocalConfig;
-import dev.scangate.local.runtime.LocalRuntime;
-import dev.scangate.local.sfn.LocalStepFunctionsExtension;
-import dev.scangate.local.web.WebServer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,13 +43,7 @@ class MacieJobCancelledEndToEndTest {
     @BeforeAll
     static void startRuntime() {
         LocalConfig config = TestRuntime.config(dataDir, TestRuntime.freePort()).build();
-        Outbox mail = Outbox.builder().dataDirectory(config.dataDir()).console(TestRuntime.quietConsole()).build();
-        runtime = TestRuntime.start(LocalRuntime.builder()
-                .config(config)
-                .emailDelivery(n -> mail.deliver(n.to(), n.subject(), n.body()))
-                .extension(new LocalMacieExtension(SCANNER))
-                .extension(new LocalStepFunctionsExtension())
-                .extension(new WebServer()));
+        runtime = TestRuntime.startWithScanner(config, SCANNER);
     }
 
     @AfterAll

@@ -8,13 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scangate.it.support.FailingScanner;
 import dev.scangate.it.support.Samples;
 import dev.scangate.it.support.TestRuntime;
-import dev.scangate.local.macie.LocalMacieExtension;
 import dev.scangate.local.macie.scanner.SensitiveDataScanners;
-import dev.scangate.local.mail.Outbox;
 import dev.scangate.local.runtime.LocalConfig;
-import dev.scangate.local.runtime.LocalRuntime;
-import dev.scangate.local.sfn.LocalStepFunctionsExtension;
-import dev.scangate.local.web.WebServer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,16 +47,10 @@ class MacieScanErrorEndToEndTest {
     @BeforeAll
     static void startRuntime() {
         LocalConfig config = TestRuntime.config(dataDir, TestRuntime.freePort()).build();
-        Outbox mail = Outbox.builder().dataDirectory(config.dataDir()).console(TestRuntime.quietConsole()).build();
         var scanner = new FailingScanner(SensitiveDataScanners.create(), Map.<String, Supplier<? extends Throwable>>of(
                 "object-error/" + BROKEN_OBJECT, () -> new IllegalStateException("scanner bug on one object"),
                 "job-error/" + BROKEN_JOB, () -> new NoClassDefFoundError("a parser that failed to load")));
-        runtime = TestRuntime.start(LocalRuntime.builder()
-                .config(config)
-                .emailDelivery(n -> mail.deliver(n.to(), n.subject(), n.body()))
-                .extension(new LocalMacieExtension(scanner))
-                .extension(new LocalStepFunctionsExtension())
-                .extension(new WebServer()));
+        runtime = TestRuntime.startWithScanner(config, scanner);
     }
 
     @AfterAll

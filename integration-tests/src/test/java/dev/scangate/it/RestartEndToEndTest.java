@@ -11,12 +11,7 @@ import dev.scangate.it.support.ReviewHttp;
 import dev.scangate.it.support.Samples;
 import dev.scangate.it.support.GatedScanner;
 import dev.scangate.it.support.TestRuntime;
-import dev.scangate.local.macie.LocalMacieExtension;
 import dev.scangate.local.macie.scanner.SensitiveDataScanners;
-import dev.scangate.local.mail.Outbox;
-import dev.scangate.local.runtime.LocalRuntime;
-import dev.scangate.local.sfn.LocalStepFunctionsExtension;
-import dev.scangate.local.web.WebServer;
 import dev.scangate.it.support.Waits;
 import dev.scangate.local.runtime.LocalConfig;
 import java.nio.file.Path;
@@ -116,13 +111,8 @@ class RestartEndToEndTest {
         LocalConfig config = TestRuntime.config(dataDir, TestRuntime.freePort()).build();
         Map<String, byte[]> clean = Samples.under(scratch, runId, false);
         var scanner = new GatedScanner(SensitiveDataScanners.create());
-        Outbox mail = Outbox.builder().dataDirectory(config.dataDir()).console(TestRuntime.quietConsole()).build();
         String executionArn;
-        try (var first = TestRuntime.start(LocalRuntime.builder().config(config)
-                .emailDelivery(n -> mail.deliver(n.to(), n.subject(), n.body()))
-                .extension(new LocalMacieExtension(scanner))
-                .extension(new LocalStepFunctionsExtension())
-                .extension(new WebServer()))) {
+        try (var first = TestRuntime.startWithScanner(config, scanner)) {
             clean.forEach(first::putRaw);
             executionArn = first.startRun(runId);
             scanner.awaitScanning();

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scangate.lambdas.aws.AwsClientFactory;
 import dev.scangate.local.cli.RuntimeAssembly;
+import dev.scangate.local.macie.LocalMacieExtension;
+import dev.scangate.local.macie.scanner.SensitiveDataScanner;
+import dev.scangate.local.sfn.LocalStepFunctionsExtension;
+import dev.scangate.local.web.WebServer;
 import dev.scangate.local.events.StoredEvent;
 import dev.scangate.local.runtime.LocalConfig;
 import dev.scangate.local.runtime.LocalResources;
@@ -86,6 +90,20 @@ public final class TestRuntime implements AutoCloseable {
     /** Starts a runtime assembled by the caller (a test that swaps one part, e.g. a slow scanner). */
     public static TestRuntime start(LocalRuntime.Builder builder) {
         return new TestRuntime(builder.build().start());
+    }
+
+    /**
+     * Starts the runtime with {@code scanner} as the local Macie's (a gated or failing one), the
+     * Step Functions API, the web server and the outbox.
+     */
+    public static TestRuntime startWithScanner(LocalConfig config, SensitiveDataScanner scanner) {
+        var mail = dev.scangate.local.mail.Outbox.builder().dataDirectory(config.dataDir()).console(QUIET).build();
+        return start(LocalRuntime.builder()
+                .config(config)
+                .emailDelivery(n -> mail.deliver(n.to(), n.subject(), n.body()))
+                .extension(new LocalMacieExtension(scanner))
+                .extension(new LocalStepFunctionsExtension())
+                .extension(new WebServer()));
     }
 
     public static PrintStream quietConsole() {
