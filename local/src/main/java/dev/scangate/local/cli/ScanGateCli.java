@@ -1,6 +1,5 @@
 package dev.scangate.local.cli;
 
-import dev.scangate.local.http.JdkHttpServers;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import java.util.concurrent.Callable;
@@ -30,8 +29,6 @@ public final class ScanGateCli implements Callable<Integer> {
     private static final java.util.logging.Logger TOMCAT = java.util.logging.Logger.getLogger("org.apache.catalina");
 
     public static void main(String[] args) {
-        // before any HTTP server of the runtime exists: the JDK reads this once (see JdkHttpServers)
-        JdkHttpServers.configure();
         // s3mock's embedded Tomcat reports its own worker threads at shutdown; that is not the user's concern.
         TOMCAT.setLevel(java.util.logging.Level.SEVERE);
         // The step handlers' jar carries its Lambda logging config as logback.xml; the CLI has its own.

@@ -87,8 +87,7 @@ public final class EdgeServer {
             return this;
         }
         try {
-            JdkHttpServers.configure();
-            server = HttpServer.create(new InetSocketAddress(host, requestedPort), 128);
+            server = JdkHttpServers.create(new InetSocketAddress(host, requestedPort), 128);
         } catch (BindException e) {
             throw new PortInUseException("edge endpoint", host, requestedPort, "choose another with --port");
         } catch (IOException e) {

@@ -26,8 +26,7 @@ public final class LoopbackHttpServer {
     public static LoopbackHttpServer start(String name, int port, HttpHandler handler) {
         HttpServer server;
         try {
-            JdkHttpServers.configure();
-            server = HttpServer.create(new InetSocketAddress(Ports.LOOPBACK, port), 64);
+            server = JdkHttpServers.create(new InetSocketAddress(Ports.LOOPBACK, port), 64);
         } catch (BindException e) {
             throw new PortInUseException(name, Ports.LOOPBACK, port, "choose another port");
         } catch (IOException e) {

@@ -63,8 +63,7 @@ public final class StepFunctionsServer {
     /** Starts listening; the engine must already be started. */
     public synchronized StepFunctionsServer start() {
         try {
-            JdkHttpServers.configure();
-            server = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
+            server = JdkHttpServers.create(new InetSocketAddress(host, requestedPort), 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
         }

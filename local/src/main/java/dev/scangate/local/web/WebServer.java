@@ -31,8 +31,7 @@ public final class WebServer implements LocalRuntime.WebServerExtension {
         if (server != null) {
             throw new IllegalStateException("the web server is already bound to port " + getPort());
         }
-        JdkHttpServers.configure();
-        server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        server = JdkHttpServers.create(new InetSocketAddress(host, port), 64);
         return getPort();
     }
 

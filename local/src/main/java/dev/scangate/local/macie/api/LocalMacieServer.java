@@ -86,8 +86,7 @@ public final class LocalMacieServer {
             return;
         }
         try {
-            JdkHttpServers.configure();
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
+            server = JdkHttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("the local Macie can't listen on 127.0.0.1:" + config.port, e);
         }
