@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
@@ -74,7 +75,7 @@ final class PipelineBenchmark {
     }
 
     /** Starts a runtime on a temporary data directory, uploads the objects, times {@code work}. */
-    private Measured measure(java.util.function.BiConsumer<S3Client, SfnClient> work) {
+    private Measured measure(BiConsumer<S3Client, SfnClient> work) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("scangate-bench-pipeline");
